@@ -1,0 +1,89 @@
+/**
+ * Configuration, parsed once from the environment into a frozen object. Every invalid variable is reported
+ * at once, so a person fixing a deployment sees the whole list rather than one error per restart.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const duration = z.string().regex(/^\d+$/, 'must be a whole number of seconds').transform(Number);
+
+const schema = z.object({
+  PORT: z
+    .string()
+    .regex(/^\d+$/, 'must be a port number')
+    .transform(Number)
+    .refine((p) => p > 0 && p < 65536, 'must be 1..65535')
+    .default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  LAWGAP_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(
+      /^postgres(ql)?:\/\//,
+      'must start with postgres:// (leave unset for the embedded SQLite database)',
+    )
+    .optional(),
+  PUBLIC_URL: z.url('must be a URL such as https://lawgap.example.org').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('lawgap <no-reply@localhost>'),
+  SESSION_IDLE_SECONDS: duration.default(30 * 60),
+  SESSION_ABSOLUTE_SECONDS: duration.default(8 * 60 * 60),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  publicUrl: string;
+  /** Whether cookies carry `Secure` (everywhere except plain-http localhost). */
+  secureCookies: boolean;
+  smtpUrl: string | null;
+  mailFrom: string;
+  sessionIdleSeconds: number;
+  sessionAbsoluteSeconds: number;
+  logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+}
+
+/** Thrown when the environment is invalid; lists every problem. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function isLocalHttp(url: URL): boolean {
+  return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+}
+
+/** Parses the environment into a frozen Config; throws ConfigError listing every invalid variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  if (e.SESSION_IDLE_SECONDS > e.SESSION_ABSOLUTE_SECONDS) {
+    throw new ConfigError(['SESSION_IDLE_SECONDS: must not exceed SESSION_ABSOLUTE_SECONDS']);
+  }
+  const publicUrl = new URL(e.PUBLIC_URL ?? `http://localhost:${e.PORT}`);
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.LAWGAP_DATA_DIR),
+    databaseUrl: e.DATABASE_URL ?? null,
+    publicUrl: publicUrl.toString().replace(/\/$/, ''),
+    secureCookies: !isLocalHttp(publicUrl),
+    smtpUrl: e.SMTP_URL ?? null,
+    mailFrom: e.MAIL_FROM,
+    sessionIdleSeconds: e.SESSION_IDLE_SECONDS,
+    sessionAbsoluteSeconds: e.SESSION_ABSOLUTE_SECONDS,
+    logLevel: e.LOG_LEVEL,
+  });
+}

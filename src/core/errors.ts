@@ -1,0 +1,60 @@
+/**
+ * Coded domain errors. Core and services throw these; the server maps each code to an HTTP status in one
+ * place (server/plugins/errors.ts) and the CLI maps them to exit codes. Nothing below the edge knows HTTP.
+ */
+export const errorCodes = {
+  VALIDATION_FAILED: 'invalid',
+  NOT_FOUND: 'not_found',
+  FRAMEWORK_INVALID: 'invalid',
+  FRAMEWORK_NOT_FOUND: 'not_found',
+  FRAMEWORK_IMMUTABLE: 'conflict',
+  JURISDICTION_NOT_FOUND: 'not_found',
+  JURISDICTION_EXISTS: 'conflict',
+  JURISDICTION_INVALID: 'invalid',
+  USER_NOT_FOUND: 'not_found',
+  USER_EXISTS: 'conflict',
+  USER_DISABLED: 'forbidden',
+  ORG_NOT_FOUND: 'not_found',
+  ORG_EXISTS: 'conflict',
+  MEMBERSHIP_EXISTS: 'conflict',
+  MEMBERSHIP_NOT_FOUND: 'not_found',
+  LAST_ADMIN: 'conflict',
+  PASSWORD_WEAK: 'invalid',
+  AUTH_REQUIRED: 'unauthenticated',
+  AUTH_FAILED: 'unauthenticated',
+  FORBIDDEN: 'forbidden',
+  CSRF_FAILED: 'forbidden',
+  RATE_LIMITED: 'rate_limited',
+  TOKEN_INVALID: 'invalid',
+  SETUP_DONE: 'conflict',
+  MIGRATION_UNKNOWN: 'internal',
+  CONFIG_INVALID: 'invalid',
+  INTERNAL: 'internal',
+} as const;
+
+export type ErrorCode = keyof typeof errorCodes;
+/** The broad class of an error, which the edges (HTTP, CLI) translate. */
+export type ErrorKind = (typeof errorCodes)[ErrorCode];
+
+/** An expected failure with a stable code, a human message and optional structured details. */
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly details: unknown;
+
+  constructor(code: ErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.name = 'DomainError';
+    this.code = code;
+    this.details = details;
+  }
+
+  /** The broad class of this error. */
+  get kind(): ErrorKind {
+    return errorCodes[this.code];
+  }
+}
+
+/** True when the value is a DomainError with the given code (or any code when none is given). */
+export function isDomainError(value: unknown, code?: ErrorCode): value is DomainError {
+  return value instanceof DomainError && (code === undefined || value.code === code);
+}

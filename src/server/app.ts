@@ -1,0 +1,75 @@
+/** Builds the Fastify app from its dependencies. It never listens: main.ts (or a test) does. */
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { registerAccountRoutes } from './api/accounts.routes.ts';
+import { registerFrameworkRoutes } from './api/framework.routes.ts';
+import { registerJurisdictionRoutes } from './api/jurisdictions.routes.ts';
+import { registerMetaRoutes } from './api/meta.routes.ts';
+import { registerOrganizationRoutes } from './api/organizations.routes.ts';
+import { registerSessionRoutes } from './api/session.routes.ts';
+import type { AppDeps } from './deps.ts';
+import { registerPages } from './pages/pages.ts';
+import { registerAuth } from './plugins/auth.ts';
+import { registerErrorHandling } from './plugins/errors.ts';
+import { createLoginLimiter } from './plugins/login-limiter.ts';
+
+export interface BuildOptions {
+  /** Log requests (off in tests). */
+  logger?: boolean;
+  /** Global per-IP request limit per minute. */
+  rateLimitPerMinute?: number;
+}
+
+/** Builds the app: security headers, limits, auth, API, docs and pages. */
+export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger
+      ? {
+          level: deps.config.logLevel,
+          redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'],
+        }
+      : false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  registerErrorHandling(app);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    strictTransportSecurity: deps.config.secureCookies,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    max: options.rateLimitPerMinute ?? 600,
+    timeWindow: 60_000,
+    errorResponseBuilder: () => ({
+      statusCode: 429,
+      error: { code: 'RATE_LIMITED', message: 'too many requests; try later' },
+    }),
+  });
+  registerAuth(app, deps);
+  registerMetaRoutes(app, deps);
+  registerSessionRoutes(app, deps, createLoginLimiter());
+  registerAccountRoutes(app, deps);
+  registerOrganizationRoutes(app, deps);
+  registerFrameworkRoutes(app, deps);
+  registerJurisdictionRoutes(app, deps);
+  await registerPages(app, deps);
+  return app;
+}

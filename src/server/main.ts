@@ -1,0 +1,53 @@
+/** Starts the server: load config, open and prepare the database, print the setup link on first run, listen. */
+import { type Config, ConfigError, loadConfig } from '../config.ts';
+import { issueSetupToken } from '../services/accounts.ts';
+import { prepareDatabase } from '../services/bootstrap.ts';
+import { consoleMailer, smtpMailer } from '../services/mailer.ts';
+import { createStore } from '../store/db.ts';
+import { buildApp } from './app.ts';
+import type { AppDeps } from './deps.ts';
+
+/** Opens the database, builds the app and listens; returns a function that stops it. */
+export async function startServer(config: Readonly<Config>): Promise<() => Promise<void>> {
+  const store = createStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const prepared = await prepareDatabase(store.db);
+  if (prepared.migrationsApplied.length > 0) {
+    process.stdout.write(`lawgap: applied migrations ${prepared.migrationsApplied.join(', ')}\n`);
+  }
+  const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : consoleMailer();
+  const deps: AppDeps = { store, config, mailer, routes: [] };
+  const app = await buildApp(deps, { logger: true });
+  await app.listen({ port: config.port, host: config.host });
+  const where = store.dialect === 'sqlite' ? `SQLite in ${config.dataDir}` : 'PostgreSQL';
+  process.stdout.write(`lawgap: serving ${config.publicUrl} (${where})\n`);
+  const setupToken = await issueSetupToken(store.db);
+  if (setupToken) {
+    process.stdout.write(
+      `\nlawgap: no users yet. Create the first administrator with this one-time link:\n  ${config.publicUrl}/app/setup#token=${setupToken}\n\n`,
+    );
+  }
+  return async () => {
+    await app.close();
+    await store.destroy();
+  };
+}
+
+const isMain = process.argv[1] && import.meta.filename === process.argv[1];
+if (isMain) {
+  try {
+    const stop = await startServer(loadConfig());
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => {
+        stop().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
+      });
+    }
+  } catch (err) {
+    process.stderr.write(
+      `lawgap: ${err instanceof ConfigError || err instanceof Error ? err.message : String(err)}\n`,
+    );
+    process.exit(1);
+  }
+}

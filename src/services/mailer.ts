@@ -1,0 +1,42 @@
+/**
+ * Outgoing mail. With SMTP configured, mail goes through nodemailer; without it, the link-bearing messages
+ * (invitations, password resets) are printed to the server console so a single-machine install still works.
+ */
+import nodemailer from 'nodemailer';
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export interface Mailer {
+  send(message: MailMessage): Promise<void>;
+}
+
+/** A mailer that sends through the SMTP server at `url` (smtp:// or smtps://). */
+export function smtpMailer(url: string, from: string): Mailer {
+  const transport = nodemailer.createTransport(url);
+  return {
+    async send(message) {
+      await transport.sendMail({ from, to: message.to, subject: message.subject, text: message.text });
+    },
+  };
+}
+
+/** A mailer that writes each message to a stream (the console when no SMTP server is configured). */
+export function consoleMailer(write: (line: string) => void = (l) => process.stdout.write(l)): Mailer {
+  return {
+    async send(message) {
+      write(
+        `\n[mail not sent: SMTP_URL is not set] To: ${maskEmail(message.to)}\nSubject: ${message.subject}\n\n${message.text}\n\n`,
+      );
+    },
+  };
+}
+
+/** Masks an address for console output: `jane@example.org` -> `j***@example.org`. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  return at <= 0 ? '***' : `${email[0]}***${email.slice(at)}`;
+}

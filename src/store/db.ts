@@ -1,0 +1,51 @@
+/**
+ * Database handles. SQLite (better-sqlite3, WAL, a file under the data dir) is the embedded default;
+ * PostgreSQL is used when a postgres:// URL is given. Callers get `{ db, dialect }` and pass `db` down:
+ * there is no module-level handle.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.ts';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface Store {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  /** Closes the connection(s). */
+  destroy(): Promise<void>;
+}
+
+export interface StoreOptions {
+  /** A postgres:// URL, or null for SQLite. */
+  databaseUrl: string | null;
+  /** Folder holding `lawgap.sqlite` (SQLite only); ':memory:' for a private in-memory database. */
+  dataDir: string;
+}
+
+// PostgreSQL bigint (int8) comes back as a string by default; our counts fit in a JS number.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+
+/** Opens the configured database. */
+export function createStore(options: StoreOptions): Store {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', destroy: () => db.destroy() };
+  }
+  let file = ':memory:';
+  if (options.dataDir !== ':memory:') {
+    fs.mkdirSync(options.dataDir, { recursive: true });
+    file = path.join(options.dataDir, 'lawgap.sqlite');
+  }
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', destroy: () => db.destroy() };
+}

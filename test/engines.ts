@@ -1,0 +1,102 @@
+/**
+ * Store tests run on every engine: SQLite in memory always, PostgreSQL when TEST_DATABASE_URL (or a local
+ * server at 127.0.0.1:5432) answers. Each PostgreSQL test database is created fresh and dropped afterwards,
+ * so test files can run in parallel. With REQUIRE_PG=1 an unreachable server fails instead of skipping.
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe } from 'vitest';
+import { prepareDatabase } from '../src/services/bootstrap.ts';
+import { createStore, type DialectName, type Store } from '../src/store/db.ts';
+
+const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+let reachable: Promise<boolean> | null = null;
+
+/** Whether the PostgreSQL test server answers (checked once per process). */
+export function postgresReachable(): Promise<boolean> {
+  reachable ??= (async () => {
+    const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
+    try {
+      await client.connect();
+      await client.query('select 1');
+      return true;
+    } catch {
+      return false;
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  })();
+  return reachable;
+}
+
+/** The engines to run on; throws with REQUIRE_PG=1 when PostgreSQL is not reachable. */
+export async function engines(): Promise<DialectName[]> {
+  if (await postgresReachable()) return ['sqlite', 'postgres'];
+  if (process.env.REQUIRE_PG === '1') {
+    throw new Error(`REQUIRE_PG=1 but PostgreSQL is not reachable at ${adminUrl}`);
+  }
+  console.warn(`PostgreSQL not reachable at ${adminUrl}: running the SQLite half only`);
+  return ['sqlite'];
+}
+
+async function adminQuery(text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Opens a fresh, empty database of the given engine; `destroy` also drops a PostgreSQL one. */
+export async function openEmptyStore(dialect: DialectName): Promise<Store> {
+  if (dialect === 'sqlite') return createStore({ databaseUrl: null, dataDir: ':memory:' });
+  const name = `lawgap_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const store = createStore({ databaseUrl: url.toString(), dataDir: ':memory:' });
+  return {
+    ...store,
+    async destroy() {
+      await store.destroy();
+      await adminQuery(`drop database if exists ${name} with (force)`);
+    },
+  };
+}
+
+/** Opens a fresh database of the engine, migrated and loaded with the built-in framework and jurisdictions. */
+export async function openPreparedStore(dialect: DialectName): Promise<Store> {
+  const store = await openEmptyStore(dialect);
+  await prepareDatabase(store.db);
+  return store;
+}
+
+const engineList = await engines();
+
+/**
+ * Declares a suite once per engine. `get()` returns that engine's prepared store (one per suite, opened in
+ * beforeAll and destroyed in afterAll).
+ */
+export function describeEachEngine(
+  name: string,
+  body: (get: () => Store, dialect: DialectName) => void,
+): void {
+  for (const dialect of engineList) {
+    describe(`${name} [${dialect}]`, () => {
+      let store: Store | null = null;
+      beforeAll(async () => {
+        store = await openPreparedStore(dialect);
+      }, 60_000);
+      afterAll(async () => {
+        await store?.destroy();
+      });
+      body(() => {
+        if (!store) throw new Error('store not open yet');
+        return store;
+      }, dialect);
+    });
+  }
+}
