@@ -35,7 +35,16 @@ export function httpStatus(error: DomainError): number {
   return statusOf[error.kind];
 }
 
-/** Installs the error and not-found handlers. */
+/** True for a unique-constraint violation from PostgreSQL (23505) or SQLite. */
+function isUniqueViolation(error: { code?: string | undefined }): boolean {
+  return (
+    error.code === '23505' ||
+    error.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  );
+}
+
+/** Installs the error handler. */
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof DomainError) {
@@ -60,7 +69,15 @@ export function registerErrorHandling(app: FastifyInstance): void {
         .status(error.statusCode)
         .send({ error: { code: 'BAD_REQUEST', message: error.message.slice(0, 300) } });
     }
-    request.log.error({ err: error }, 'unhandled error');
+    if (isUniqueViolation(error)) {
+      return reply.status(409).send({ error: { code: 'CONFLICT', message: 'that record already exists' } });
+    }
+    // Database and library messages can quote the values involved (an email, a name): log the error's
+    // class and where it came from, never its message.
+    request.log.error(
+      { type: error.name, code: error.code, at: error.stack?.split('\n').slice(1, 6).join('\n') },
+      'unhandled error',
+    );
     return reply.status(500).send({ error: { code: 'INTERNAL', message: 'internal error' } });
   });
 }
