@@ -29,7 +29,7 @@ const schema = z.object({
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
     .optional(),
   MAIL_FROM: z.string().min(3).default('lawgap <no-reply@localhost>'),
-  SESSION_IDLE_SECONDS: duration.default(30 * 60),
+  SESSION_IDLE_SECONDS: duration.default(15 * 60),
   SESSION_ABSOLUTE_SECONDS: duration.default(8 * 60 * 60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

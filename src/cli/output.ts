@@ -38,7 +38,7 @@ export function exitCodeOf(err: unknown): number {
 
 /** The one-line message for an error. */
 export function messageOf(err: unknown): string {
-  if (err instanceof ConfigError) return err.message.replace(/\n\s*/g, '; ');
+  if (err instanceof ConfigError) return `invalid configuration: ${err.problems.join('; ')}`;
   if (err instanceof DomainError) return `${err.code}: ${err.message}`;
   return err instanceof Error ? err.message : String(err);
 }

@@ -20,6 +20,8 @@ export interface BuildOptions {
   logger?: boolean;
   /** Global per-IP request limit per minute. */
   rateLimitPerMinute?: number;
+  /** Where log lines go when logging is on (stdout unless given; tests capture them). */
+  logStream?: { write(line: string): void };
 }
 
 /** Builds the app: security headers, limits, auth, API, docs and pages. */
@@ -28,6 +30,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     logger: options.logger
       ? {
           level: deps.config.logLevel,
+          ...(options.logStream ? { stream: options.logStream } : {}),
           // No personal data in logs: requests are logged by method and path only (no address, no headers).
           serializers: {
             req: (req: { method: string; url: string }) => ({
@@ -64,6 +67,18 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(rateLimit, {
     max: options.rateLimitPerMinute ?? 600,
     timeWindow: 60_000,
+    // A 429 says nothing about which bucket fired or how many tries remain (ABU-7).
+    addHeaders: {
+      'x-ratelimit-limit': false,
+      'x-ratelimit-remaining': false,
+      'x-ratelimit-reset': false,
+      'retry-after': true,
+    },
+    addHeadersOnExceeding: {
+      'x-ratelimit-limit': false,
+      'x-ratelimit-remaining': false,
+      'x-ratelimit-reset': false,
+    },
     errorResponseBuilder: () => ({
       statusCode: 429,
       error: { code: 'RATE_LIMITED', message: 'too many requests; try later' },
@@ -71,8 +86,9 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   });
   registerAuth(app, deps);
   registerMetaRoutes(app, deps);
-  registerSessionRoutes(app, deps, createLoginLimiter());
-  registerAccountRoutes(app, deps);
+  const loginLimiter = createLoginLimiter();
+  registerSessionRoutes(app, deps, loginLimiter);
+  registerAccountRoutes(app, deps, loginLimiter);
   registerOrganizationRoutes(app, deps);
   registerFrameworkRoutes(app, deps);
   registerJurisdictionRoutes(app, deps);

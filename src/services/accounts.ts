@@ -178,7 +178,7 @@ export async function requestPasswordReset(
   });
 }
 
-/** Completes a reset: sets the new password and ends every session of the user. */
+/** Completes a reset: sets the new password, voids the user's other reset links and ends their sessions. */
 export async function completePasswordReset(
   db: Kysely<Database>,
   args: { token: string; password: string },
@@ -195,6 +195,8 @@ export async function completePasswordReset(
     throw new DomainError('TOKEN_INVALID', 'this reset link is invalid, expired or already used');
   }
   await updateUser(db, user.id, { passwordHash });
+  // Any other reset link still in a mailbox dies with the old password, as do the sessions.
+  await voidOneTimeTokens(db, 'reset', now.toISOString(), user.id);
   await deleteUserSessions(db, user.id);
   await recordAudit(db, { kind: 'system', name: 'password-reset' }, 'user.password_reset', `user:${user.id}`);
 }

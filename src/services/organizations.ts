@@ -87,13 +87,18 @@ export async function listOrganizationMembers(ctx: ServiceContext, organizationI
   return listMembers(ctx.db, organizationId);
 }
 
-/** Adds an existing user to an organization with a role (or changes their role). */
+/** Changes a member's role; the CLI (system actor) may also add an existing user by id or email. */
 export async function addMember(
   ctx: ServiceContext,
   args: { organization: string; user: string; role: Role },
 ) {
   const org = await requireOrganization(ctx.db, args.organization);
   managedOrg(ctx.actor, org.id);
+  // People join through invitations, which they accept. Through the API only existing members change role, and
+  // an unknown account answers like a non-member, so an organization admin learns nothing about other accounts.
+  if (ctx.actor.kind !== 'system' && !(await getMembership(ctx.db, org.id, args.user))) {
+    throw new DomainError('MEMBERSHIP_NOT_FOUND', 'that user is not a member');
+  }
   const user = await requireUser(ctx.db, args.user);
   const current = await getMembership(ctx.db, org.id, user.id);
   if (current?.role === 'admin' && args.role !== 'admin' && (await countAdmins(ctx.db, org.id)) <= 1) {

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { normalizeEmail, type User } from '../core/auth/accounts.ts';
-import type { Actor, Role } from '../core/auth/permissions.ts';
+import { type Actor, permissionsOf, type Role, roleCan } from '../core/auth/permissions.ts';
 import { DomainError } from '../core/errors.ts';
 import { getUser, getUserCredentials, listUserMemberships } from '../store/accounts.repo.ts';
 import { recordAudit } from '../store/audit.repo.ts';
@@ -150,9 +150,11 @@ export async function resolveApiToken(db: Kysely<Database>, secret: string, now 
   if (!token) return null;
   const creator = await getUser(db, token.createdBy);
   if (!creator || creator.disabled) return null;
-  // A token never outlives its creator's membership of the organization.
+  // A token never outlives its creator's membership of the organization, nor keeps a permission its creator
+  // has since lost (the admin token of an admin demoted to viewer stops working).
   const memberships = await listUserMemberships(db, creator.id);
-  if (!memberships.some((m) => m.organizationId === token.organizationId)) return null;
+  const membership = memberships.find((m) => m.organizationId === token.organizationId);
+  if (!membership || permissionsOf(token.role).some((p) => !roleCan(membership.role, p))) return null;
   if (!token.lastUsedAt || now.getTime() - new Date(token.lastUsedAt).getTime() > 60_000) {
     await touchApiToken(db, token.id, now.toISOString());
   }

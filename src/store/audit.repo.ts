@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import { type Actor, actorLabel } from '../core/auth/permissions.ts';
 import type { Database } from './schema.ts';
-import { newId, nowIso } from './util.ts';
+import { newSortableId, nowIso } from './util.ts';
 
 export interface AuditEvent {
   at: string;
@@ -23,7 +23,7 @@ export async function recordAudit(
   await db
     .insertInto('audit_events')
     .values({
-      id: newId(),
+      id: newSortableId(),
       at: nowIso(),
       actor: actorLabel(actor),
       action,
@@ -37,7 +37,7 @@ export async function recordAudit(
 export async function listAudit(db: Kysely<Database>, subject?: string, limit = 100): Promise<AuditEvent[]> {
   let q = db.selectFrom('audit_events').selectAll();
   if (subject) q = q.where('subject', '=', subject);
-  const rows = await q.orderBy('at', 'desc').orderBy('id').limit(limit).execute();
+  const rows = await q.orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).execute();
   return rows.map((r) => ({
     at: r.at,
     actor: r.actor,

@@ -33,6 +33,9 @@ pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 export function createStore(options: StoreOptions): Store {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // An idle connection can die under us (server restart, terminated backend): the pool drops it and the next
+    // query opens a new one. Without a listener, that 'error' event would crash the whole process.
+    pool.on('error', () => undefined);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', destroy: () => db.destroy() };
   }

@@ -11,6 +11,25 @@ export function frameworkChecksum(framework: Framework): string {
   return createHash('sha256').update(JSON.stringify(framework)).digest('hex');
 }
 
+/** 'unchanged' when this exact version is stored, null when neither its id nor its number is; else throws. */
+async function compareWithStored(
+  db: Kysely<Database>,
+  framework: Framework,
+  checksum: string,
+): Promise<'unchanged' | null> {
+  const existing = await db
+    .selectFrom('framework_versions')
+    .select(['id', 'version', 'checksum'])
+    .where((eb) => eb.or([eb('id', '=', framework.id), eb('version', '=', framework.version)]))
+    .executeTakeFirst();
+  if (!existing) return null;
+  if (existing.checksum === checksum && existing.id === framework.id) return 'unchanged';
+  throw new DomainError(
+    'FRAMEWORK_IMMUTABLE',
+    `framework ${existing.id} (version ${existing.version}) is published and cannot change; publish a new version instead`,
+  );
+}
+
 /**
  * Stores a framework version if absent. Returns 'inserted' or 'unchanged'; throws FRAMEWORK_IMMUTABLE when
  * a version with the same id or number is stored with different content.
@@ -21,19 +40,9 @@ export async function saveFrameworkVersion(
 ): Promise<'inserted' | 'unchanged'> {
   const checksum = frameworkChecksum(framework);
   return db.transaction().execute(async (trx) => {
-    const existing = await trx
-      .selectFrom('framework_versions')
-      .select(['id', 'version', 'checksum'])
-      .where((eb) => eb.or([eb('id', '=', framework.id), eb('version', '=', framework.version)]))
-      .executeTakeFirst();
-    if (existing) {
-      if (existing.checksum === checksum && existing.id === framework.id) return 'unchanged';
-      throw new DomainError(
-        'FRAMEWORK_IMMUTABLE',
-        `framework ${existing.id} (version ${existing.version}) is published and cannot change; publish a new version instead`,
-      );
-    }
-    await trx
+    const existing = await compareWithStored(trx, framework, checksum);
+    if (existing) return existing;
+    const inserted = await trx
       .insertInto('framework_versions')
       .values({
         id: framework.id,
@@ -45,7 +54,15 @@ export async function saveFrameworkVersion(
         indicator_count: framework.indicators.length,
         created_at: nowIso(),
       })
-      .execute();
+      // Two processes starting on a fresh database (server and CLI, or two replicas) both find no row;
+      // the later one inserts nothing and compares with what the earlier one stored.
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
+      const stored = await compareWithStored(trx, framework, checksum);
+      if (stored) return stored;
+      throw new Error(`framework ${framework.id} was neither inserted nor found`);
+    }
     await trx
       .insertInto('framework_indicators')
       .values(

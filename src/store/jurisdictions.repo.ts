@@ -50,15 +50,19 @@ export async function upsertBuiltinJurisdictions(
   const existing = new Set((await db.selectFrom('jurisdictions').select('id').execute()).map((r) => r.id));
   const at = nowIso();
   const fresh = list.filter((j) => !existing.has(j.id)).map((j) => toRow(j, at));
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
+    let inserted = 0;
     for (let i = 0; i < fresh.length; i += 200) {
-      await trx
+      const r = await trx
         .insertInto('jurisdictions')
         .values(fresh.slice(i, i + 200))
-        .execute();
+        // Another process starting on the same fresh database may have inserted some meanwhile.
+        .onConflict((oc) => oc.column('id').doNothing())
+        .executeTakeFirst();
+      inserted += Number(r.numInsertedOrUpdatedRows ?? 0);
     }
+    return inserted;
   });
-  return fresh.length;
 }
 
 /** Inserts one jurisdiction. The caller has validated it and checked that the id is free. */

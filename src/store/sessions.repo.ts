@@ -288,12 +288,21 @@ export async function consumeOneTimeToken(
   return Number(r.numUpdatedRows) === 1;
 }
 
-/** Voids all unused tokens of a purpose (e.g. older setup links when a new one is printed). */
-export async function voidOneTimeTokens(db: Kysely<Database>, purpose: OneTimePurpose, at: string) {
-  await db
+/**
+ * Voids all unused tokens of a purpose (e.g. older setup links when a new one is printed), or only those of one
+ * user when `userId` is given (other reset links once a password has been reset).
+ */
+export async function voidOneTimeTokens(
+  db: Kysely<Database>,
+  purpose: OneTimePurpose,
+  at: string,
+  userId?: string,
+) {
+  let q = db
     .updateTable('one_time_tokens')
     .set({ used_at: at })
     .where('purpose', '=', purpose)
-    .where('used_at', 'is', null)
-    .execute();
+    .where('used_at', 'is', null);
+  if (userId !== undefined) q = q.where('user_id', '=', userId);
+  await q.execute();
 }

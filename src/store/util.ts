@@ -1,5 +1,5 @@
 /** Small helpers shared by the repositories: clock, ids, JSON columns. */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 
 /** Current time as stored: ISO-8601 UTC with milliseconds. */
 export function nowIso(clock: () => Date = () => new Date()): string {
@@ -9,6 +9,26 @@ export function nowIso(clock: () => Date = () => new Date()): string {
 /** A new random id (UUID v4). */
 export function newId(): string {
   return randomUUID();
+}
+
+let lastSortable = { ms: 0, seq: 0 };
+
+/**
+ * A new UUID v7 (48 bits of Unix milliseconds, a 12-bit counter, random bits). Ids made by one process sort in
+ * the order they were made, so rows written within the same millisecond keep their order (the audit trail).
+ */
+export function newSortableId(now: number = Date.now()): string {
+  let ms = Math.max(now, lastSortable.ms);
+  let seq = ms === lastSortable.ms ? lastSortable.seq + 1 : 0;
+  if (seq > 0xfff) {
+    ms += 1;
+    seq = 0;
+  }
+  lastSortable = { ms, seq };
+  const random = randomBytes(8);
+  random[0] = (random[0]! & 0x3f) | 0x80; // RFC 9562 variant bits
+  const hex = `${ms.toString(16).padStart(12, '0')}${(0x7000 | seq).toString(16)}${random.toString('hex')}`;
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 /** Parses a JSON column written by this store. */

@@ -51,7 +51,12 @@ export function passwordProblem(password: string, context: string[] = []): strin
   if (password.length > 256) return 'password must be at most 256 characters';
   const lower = password.toLowerCase();
   if (new Set(lower).size < 4) return 'password is too repetitive';
-  if (commonPasswords.some((c) => lower.includes(c) && lower.length - c.length < 4)) {
+  // Every common password is shorter than the minimum, so the weak form is one padded to length with digits
+  // or symbols ("Password123!") or repeated: what is left once those are removed is the common word itself.
+  const letters = lower.replace(/[^a-z]/g, '');
+  if (
+    commonPasswords.some((c) => lower.includes(c) && letters.split(c.replace(/[^a-z]/g, '')).join('') === '')
+  ) {
     return 'password is too common';
   }
   for (const part of context) {

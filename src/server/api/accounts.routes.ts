@@ -19,11 +19,12 @@ import {
   listMyOrganizations,
 } from '../../services/organizations.ts';
 import type { AppDeps } from '../deps.ts';
+import type { LoginLimiter } from '../plugins/login-limiter.ts';
 import { defineRoute } from '../routing.ts';
 import { serviceCtx } from './service-ctx.ts';
 
 /** Registers /api/v1/users, /api/v1/organizations and /api/v1/invitations. */
-export function registerAccountRoutes(app: FastifyInstance, deps: AppDeps): void {
+export function registerAccountRoutes(app: FastifyInstance, deps: AppDeps, limiter: LoginLimiter): void {
   defineRoute(app, deps, {
     method: 'GET',
     url: '/api/v1/users',
@@ -93,7 +94,10 @@ export function registerAccountRoutes(app: FastifyInstance, deps: AppDeps): void
     body: invitationAcceptBody,
     response: z.object({ organization, role: z.string() }),
     rateLimitPerMinute: 20,
-    handler: async ({ body }) => {
+    handler: async ({ body, request }) => {
+      // Accepting for an existing account checks its password: count it like a sign-in attempt.
+      const invite = await describeInvitation({ db: deps.store.db }, body.token);
+      limiter.check(invite.email, request.ip);
       const result = await acceptInvitation({ db: deps.store.db }, body);
       return { organization: result.organization, role: result.role };
     },

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppDeps } from '../deps.ts';
 
 /** Where `vite build` writes the workspace. */
@@ -25,8 +25,9 @@ export async function registerWorkspace(app: FastifyInstance, _deps: AppDeps): P
   }
   const html = fs.readFileSync(index, 'utf8');
   await app.register(fastifyStatic, { root: webDist, prefix: '/app/', wildcard: false, index: false });
-  app.get('/app', async (_request, reply) => reply.redirect('/app/'));
-  app.get('/app/*', async (_request, reply) =>
-    reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html),
-  );
+  const sendIndex = async (_request: unknown, reply: FastifyReply) =>
+    reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+  // With ignoreTrailingSlash, `/app` and `/app/` are one route: redirecting one to the other would loop.
+  app.get('/app', sendIndex);
+  app.get('/app/*', sendIndex);
 }

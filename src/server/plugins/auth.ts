@@ -50,8 +50,11 @@ function sameOrigin(request: FastifyRequest, publicUrl: string): boolean {
   const origin = request.headers.origin;
   if (!origin) return true;
   if (origin === new URL(publicUrl).origin) return true;
-  const host = request.headers.host;
-  return host !== undefined && (origin === `http://${host}` || origin === `https://${host}`);
+  // Also accept the loopback name the browser actually used (localhost vs 127.0.0.1). Any other Host that
+  // matches its Origin could be a DNS-rebinding attacker's domain, so it is refused.
+  const host = request.headers.host ?? '';
+  const loopback = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(host);
+  return loopback && (origin === `http://${host}` || origin === `https://${host}`);
 }
 
 /** Installs actor resolution and CSRF checks on every /api and /app request. */
@@ -66,7 +69,9 @@ export function registerAuth(app: FastifyInstance, deps: AppDeps): void {
   };
 
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
+    // Judge by the matched route, not the raw URL: `/%61pi/v1/…` reaches the same handler and must meet the
+    // same checks.
+    if (!request.routeOptions.url?.startsWith('/api/')) return;
     const db = deps.store.db;
     const auth = request.headers.authorization;
     if (auth !== undefined) {

@@ -44,8 +44,19 @@ function isUniqueViolation(error: { code?: string | undefined }): boolean {
   );
 }
 
-/** Installs the error handler. */
+/** Installs the error handler, and JSON 404s under /api. */
 export function registerErrorHandling(app: FastifyInstance): void {
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/')) {
+      return reply.status(404).send({
+        error: {
+          code: 'ROUTE_NOT_FOUND',
+          message: `no route ${request.method} ${request.url.split('?')[0]}`,
+        },
+      });
+    }
+    return reply.status(404).type('text/plain; charset=utf-8').send('Not found');
+  });
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof DomainError) {
       const body: { code: string; message: string; details?: unknown } = {

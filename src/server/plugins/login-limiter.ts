@@ -45,8 +45,7 @@ export function createLoginLimiter(perUser = 6, perIp = 30, clock: () => number 
       const now = clock();
       const userOk = users.take(username.trim().toLowerCase(), now);
       const ipOk = ips.take(ip, now);
-      if (!userOk || !ipOk)
-        throw new DomainError('RATE_LIMITED', 'too many attempts; wait a minute and try again');
+      if (!userOk || !ipOk) throw new DomainError('RATE_LIMITED', 'too many requests; try later');
     },
   };
 }

@@ -1,0 +1,108 @@
+/** The workspace: the route table and the guards in front of the pages that need a session. */
+import type { ReactNode } from 'react';
+import { useEffect } from 'react';
+import { isLocale } from '../core/i18n/locales.ts';
+import { Layout } from './components/layout.tsx';
+import { Page } from './components/page.tsx';
+import { describeError } from './lib/errors.ts';
+import { storedLocale, useI18n } from './lib/i18n.tsx';
+import { navigate, useLocation } from './lib/router.ts';
+import { useSession } from './lib/session.tsx';
+import { AcceptInvitePage } from './routes/accept-invite.tsx';
+import { FrameworkPage } from './routes/framework.tsx';
+import { HomePage } from './routes/home.tsx';
+import { JurisdictionsPage } from './routes/jurisdictions.tsx';
+import { MembersPage } from './routes/members.tsx';
+import { ForbiddenPage, NotFoundPage } from './routes/not-found.tsx';
+import { ResetPasswordPage } from './routes/reset-password.tsx';
+import { SetupPage } from './routes/setup.tsx';
+import { SignInPage } from './routes/sign-in.tsx';
+import { TokensPage } from './routes/tokens.tsx';
+import { UsersPage } from './routes/users.tsx';
+
+function Guard({ permission, children }: { permission: string; children: ReactNode }) {
+  const { state, can } = useSession();
+  const { path, search } = useLocation();
+  const signedIn = Boolean(state?.user);
+  useEffect(() => {
+    if (!signedIn) navigate(`/sign-in?next=${encodeURIComponent(path + search)}`, { replace: true });
+  }, [signedIn, path, search]);
+  if (!signedIn) return null;
+  return can(permission) ? children : <ForbiddenPage />;
+}
+
+function Routes() {
+  const { path } = useLocation();
+  const { state } = useSession();
+  switch (path) {
+    case '/':
+      return state?.user ? <HomePage /> : <SignInPage />;
+    case '/sign-in':
+      return <SignInPage />;
+    case '/setup':
+      return <SetupPage />;
+    case '/accept-invite':
+      return <AcceptInvitePage />;
+    case '/reset-password':
+      return <ResetPasswordPage />;
+    case '/framework':
+      return <FrameworkPage />;
+    case '/jurisdictions':
+      return <JurisdictionsPage />;
+    case '/admin/members':
+      return (
+        <Guard permission="org:read">
+          <MembersPage />
+        </Guard>
+      );
+    case '/admin/tokens':
+      return (
+        <Guard permission="members:manage">
+          <TokensPage />
+        </Guard>
+      );
+    case '/admin/users':
+      return (
+        <Guard permission="instance:admin">
+          <UsersPage />
+        </Guard>
+      );
+    default:
+      return <NotFoundPage />;
+  }
+}
+
+/** The whole workspace, once the session is known. */
+export function App() {
+  const i18n = useI18n();
+  const { state, loadError } = useSession();
+  const { path } = useLocation();
+  const userLocale = state?.user?.locale;
+
+  useEffect(() => {
+    // A language chosen on this device wins; otherwise the one remembered for the account.
+    if (!storedLocale() && isLocale(userLocale)) i18n.setLocale(userLocale);
+  }, [userLocale, i18n.setLocale]);
+
+  let body: ReactNode;
+  if (loadError) {
+    const shown = describeError(i18n, loadError);
+    body = (
+      <Page title={i18n.t('app.error.title')}>
+        <p role="alert" lang={shown.lang}>
+          {shown.text}
+        </p>
+      </Page>
+    );
+  } else if (!state) {
+    body = (
+      <p role="status" className="loading">
+        {i18n.t('app.loading')}
+      </p>
+    );
+  } else {
+    // Keyed by path so each page starts with fresh state.
+    body = <Routes key={path} />;
+  }
+  return <Layout>{body}</Layout>;
+}

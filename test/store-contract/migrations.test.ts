@@ -1,0 +1,143 @@
+/** Migrations and start-up on an empty database, on every engine. */
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { isDomainError } from '../../src/core/errors.ts';
+import { builtinFrameworks } from '../../src/core/framework/builtin.ts';
+import { parseFramework } from '../../src/core/framework/parse-framework.ts';
+import { prepareDatabase } from '../../src/services/bootstrap.ts';
+import type { Store } from '../../src/store/db.ts';
+import { listFrameworkVersions } from '../../src/store/framework.repo.ts';
+import { listJurisdictions } from '../../src/store/jurisdictions.repo.ts';
+import { migrateToLatest } from '../../src/store/migrate.ts';
+import { engines, openEmptyStore } from '../engines.ts';
+import { crossEngine } from './snapshot.ts';
+
+const initial = '20261129010000-initial';
+const snapshots = crossEngine();
+const builtin = parseFramework(builtinFrameworks[0]);
+
+async function withEmptyStore(dialect: Store['dialect'], work: (store: Store) => Promise<void>) {
+  const store = await openEmptyStore(dialect);
+  try {
+    await work(store);
+  } finally {
+    await store.destroy();
+  }
+}
+
+/** Table and column names with nullability: the part of the schema that must match across engines. */
+async function schemaShape(store: Store) {
+  const tables = await store.db.introspection.getTables();
+  return tables
+    .map((t) => ({
+      table: t.name,
+      columns: t.columns
+        // SQLite lets a non-integer PRIMARY KEY hold NULL (a documented quirk), so key columns are compared by name.
+        .map((c) => `${c.name}${c.isNullable && c.name !== 'id' ? '?' : ''}`)
+        .sort()
+        .join(' '),
+    }))
+    .sort((a, b) => a.table.localeCompare(b.table));
+}
+
+async function count(store: Store, table: 'framework_indicators' | 'users'): Promise<number> {
+  const r = await store.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+for (const dialect of await engines()) {
+  describe(`migrations [${dialect}]`, () => {
+    it('applies the initial migration to an empty database, then nothing', async () => {
+      await withEmptyStore(dialect, async (store) => {
+        expect(await migrateToLatest(store.db)).toEqual([initial]);
+        expect(await migrateToLatest(store.db)).toEqual([]);
+        const shape = await schemaShape(store);
+        expect(shape.map((t) => t.table)).toEqual([
+          'api_tokens',
+          'audit_events',
+          'framework_indicators',
+          'framework_versions',
+          'jurisdictions',
+          'memberships',
+          'one_time_tokens',
+          'organizations',
+          'sessions',
+          'users',
+        ]);
+        snapshots.record(dialect, 'schema', shape);
+      });
+    });
+
+    it('prepares a database once: 1 framework with 66 indicators and 330 jurisdictions', async () => {
+      await withEmptyStore(dialect, async (store) => {
+        expect(await prepareDatabase(store.db)).toEqual({
+          migrationsApplied: [initial],
+          frameworksInserted: 1,
+          jurisdictionsInserted: 330,
+        });
+        expect(await prepareDatabase(store.db)).toEqual({
+          migrationsApplied: [],
+          frameworksInserted: 0,
+          jurisdictionsInserted: 0,
+        });
+        const versions = await listFrameworkVersions(store.db);
+        expect(versions).toEqual([
+          {
+            id: 'lawgap-v1',
+            version: 1,
+            title: builtin.title,
+            published: builtin.published,
+            indicatorCount: 66,
+          },
+        ]);
+        expect(await count(store, 'framework_indicators')).toBe(66);
+        expect(await listJurisdictions(store.db)).toHaveLength(330);
+        snapshots.record(dialect, 'prepared', versions);
+      });
+    });
+
+    it('lets several start-ups prepare one fresh database at once, loading the data once', async () => {
+      await withEmptyStore(dialect, async (store) => {
+        const results = await Promise.all([1, 2, 3].map(() => prepareDatabase(store.db)));
+        const total = (pick: (r: (typeof results)[number]) => number) =>
+          results.reduce((sum, r) => sum + pick(r), 0);
+        expect(total((r) => r.migrationsApplied.length)).toBe(1);
+        expect(total((r) => r.frameworksInserted)).toBe(1);
+        expect(total((r) => r.jurisdictionsInserted)).toBe(330);
+        expect(await count(store, 'framework_indicators')).toBe(66);
+        expect(await listJurisdictions(store.db)).toHaveLength(330);
+      });
+    });
+
+    it('refuses to start on a database with an applied migration it does not know', async () => {
+      await withEmptyStore(dialect, async (store) => {
+        await migrateToLatest(store.db);
+        const stranger = '20991231000000-from-a-newer-build';
+        await sql`insert into kysely_migration (name, timestamp) values (${stranger}, ${new Date().toISOString()})`.execute(
+          store.db,
+        );
+        for (const start of [() => migrateToLatest(store.db), () => prepareDatabase(store.db)]) {
+          const err = await start().then(
+            () => null,
+            (e: unknown) => e,
+          );
+          expect(isDomainError(err, 'MIGRATION_UNKNOWN'), String(err)).toBe(true);
+          expect((err as Error).message).toContain(stranger);
+          expect((err as { details: unknown }).details).toEqual({ unknown: [stranger] });
+        }
+        // Refused before loading anything.
+        expect(await listFrameworkVersions(store.db)).toEqual([]);
+        expect(await listJurisdictions(store.db)).toEqual([]);
+      });
+    });
+  });
+}
+
+describe('migrations across engines', () => {
+  it('give the same schema and reference data', (ctx) => {
+    snapshots.assertIdentical(ctx);
+  });
+});
