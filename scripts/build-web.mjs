@@ -30,6 +30,6 @@ if (!fs.existsSync(path.join(root, 'src/web/index.html'))) {
 }
 process.stderr.write('lawgap: building the workspace (vite)…\n');
 const { build } = await import('vite');
-await build({ root, configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
 fs.writeFileSync(stamp, new Date().toISOString());
 process.stderr.write('lawgap: workspace built\n');

@@ -123,7 +123,7 @@ export const en = {
   'app.jurisdictions.breadcrumb': 'Where you are',
   'app.jurisdictions.world': 'World',
   'app.jurisdictions.worldMap': 'World map of the countries lawgap lists',
-  'app.jurisdictions.usMap': 'Map of the states, district and territories of the United States',
+  'app.jurisdictions.usMap': 'Map of the states of the United States and the District of Columbia',
   'app.jurisdictions.mapLoading': 'Loading the map…',
   'app.jurisdictions.mapCaption':
     'Shaded areas are listed; select one to open it. The table below lists the same jurisdictions.',

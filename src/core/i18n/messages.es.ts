@@ -129,7 +129,7 @@ export const es: Partial<Record<keyof typeof en, string>> = {
   'app.jurisdictions.breadcrumb': 'Dónde está',
   'app.jurisdictions.world': 'Mundo',
   'app.jurisdictions.worldMap': 'Mapa mundial de los países que recoge lawgap',
-  'app.jurisdictions.usMap': 'Mapa de los estados, el distrito y los territorios de los Estados Unidos',
+  'app.jurisdictions.usMap': 'Mapa de los estados de los Estados Unidos y el Distrito de Columbia',
   'app.jurisdictions.mapLoading': 'Cargando el mapa…',
   'app.jurisdictions.mapCaption':
     'Las zonas sombreadas están registradas; seleccione una para abrirla. La tabla de abajo recoge las mismas jurisdicciones.',

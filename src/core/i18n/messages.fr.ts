@@ -132,7 +132,7 @@ export const fr: Partial<Record<keyof typeof en, string>> = {
   'app.jurisdictions.breadcrumb': 'Où vous êtes',
   'app.jurisdictions.world': 'Monde',
   'app.jurisdictions.worldMap': 'Carte du monde des pays répertoriés dans lawgap',
-  'app.jurisdictions.usMap': 'Carte des États, du district et des territoires des États-Unis',
+  'app.jurisdictions.usMap': 'Carte des États des États-Unis et du district de Columbia',
   'app.jurisdictions.mapLoading': 'Chargement de la carte…',
   'app.jurisdictions.mapCaption':
     'Les zones colorées sont répertoriées ; sélectionnez-en une pour l’ouvrir. Le tableau ci-dessous reprend les mêmes juridictions.',

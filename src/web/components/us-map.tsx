@@ -1,6 +1,6 @@
 /**
  * The map of US states, DC and territories: us-atlas at 1:10m (bundled by Vite) in the Albers USA
- * projection, which draws Alaska, Hawaii and Puerto Rico in insets; the other territories fall outside it
+ * projection, which draws Alaska and Hawaii in insets; DC is drawn, the territories fall outside it
  * and appear in the table only.
  */
 import { geoAlbersUsa, geoPath } from 'd3-geo';
