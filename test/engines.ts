@@ -62,7 +62,21 @@ export async function openEmptyStore(dialect: DialectName): Promise<Store> {
     ...store,
     async destroy() {
       await store.destroy();
-      await adminQuery(`drop database if exists ${name} with (force)`);
+      // Connections may still be closing after the pool ends; wait for them rather than kill them, which
+      // would surface as "terminating connection due to administrator command" in a pool that is still open.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await adminQuery(`drop database if exists ${name}`);
+          return;
+        } catch (err) {
+          if (attempt >= 20) {
+            await adminQuery(`drop database if exists ${name} with (force)`);
+            return;
+          }
+          if (!String(err).includes('being accessed by other users')) throw err;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }
     },
   };
 }

@@ -15,12 +15,13 @@ export const webDist = path.resolve(import.meta.dirname, '../../../dist/web');
 export async function registerWorkspace(app: FastifyInstance, _deps: AppDeps): Promise<void> {
   const index = path.join(webDist, 'index.html');
   if (!fs.existsSync(index)) {
-    app.get('/app/*', async (_request, reply) =>
+    const notBuilt = async (_request: unknown, reply: FastifyReply) =>
       reply
         .status(503)
         .type('text/plain; charset=utf-8')
-        .send('The workspace is not built. Run `npm start` (it builds it) or `npm run build:web`.'),
-    );
+        .send('The workspace is not built. Run `npm start` (it builds it) or `npm run build:web`.');
+    app.get('/app', notBuilt);
+    app.get('/app/*', notBuilt);
     return;
   }
   const html = fs.readFileSync(index, 'utf8');

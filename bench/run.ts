@@ -1,0 +1,68 @@
+/**
+ * `npm run bench`: runs every row in turn and prints a markdown table `name | ours | reference | ratio`
+ * (ratio = ours / reference). BENCH_SECONDS sets the measured seconds per target (default 10). Loopback only;
+ * a watchdog ends the run if it overstays its budget. Exits 1 when a row fails or saw failed requests.
+ */
+import {
+  type BenchRow,
+  type Measurement,
+  type MeasureSettings,
+  type RowResult,
+  settingsFromEnv,
+} from './measure.ts';
+import { frameworkRow } from './rows/framework.ts';
+
+/** Rows, in table order. A new row is a module under bench/rows/ added here. */
+const rows: BenchRow[] = [frameworkRow];
+
+let settings: MeasureSettings;
+try {
+  settings = settingsFromEnv();
+} catch (err) {
+  process.stderr.write(`bench: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(2);
+}
+// Each row measures two targets, each with a warm-up; allow generous slack for start-up and teardown.
+const budgetMs = rows.length * 2 * (settings.seconds + settings.warmupSeconds) * 1000 + 60_000;
+setTimeout(() => {
+  process.stderr.write(`bench: still running after ${Math.round(budgetMs / 1000)} s; giving up\n`);
+  process.exit(1);
+}, budgetMs).unref();
+
+const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 0 });
+
+function cellOf(m: Measurement): string {
+  return m.failures > 0 ? `${fmt(m.requestsPerSecond)} (${m.failures} failed)` : fmt(m.requestsPerSecond);
+}
+
+process.stderr.write(
+  `bench: ${rows.length} row(s), ${settings.seconds} s per target after a ${settings.warmupSeconds} s warm-up, ` +
+    `${settings.connections} connections, node ${process.version}\n`,
+);
+
+const lines = ['| name | ours | reference | ratio |', '| --- | ---: | ---: | ---: |'];
+const details: string[] = [];
+let failed = false;
+for (const row of rows) {
+  process.stderr.write(`bench: ${row.name}…\n`);
+  let result: RowResult;
+  try {
+    result = await row.run(settings);
+  } catch (err) {
+    failed = true;
+    lines.push(`| ${row.name} | error | error | – |`);
+    details.push(`${row.name}: ${err instanceof Error ? err.message : String(err)}`);
+    continue;
+  }
+  const { ours, reference } = result;
+  if (ours.failures > 0 || reference.failures > 0) failed = true;
+  const ratio = reference.requestsPerSecond > 0 ? ours.requestsPerSecond / reference.requestsPerSecond : 0;
+  lines.push(`| ${row.name} | ${cellOf(ours)} | ${cellOf(reference)} | ${ratio.toFixed(2)} |`);
+  details.push(
+    `${row.name}: latency p50/p99 ours ${ours.latencyP50Ms}/${ours.latencyP99Ms} ms, ` +
+      `reference ${reference.latencyP50Ms}/${reference.latencyP99Ms} ms`,
+  );
+}
+
+// Exit once the table is flushed: autocannon's worker threads and keep-alive sockets may linger otherwise.
+process.stdout.write(`\n${lines.join('\n')}\n\n${details.join('\n')}\n`, () => process.exit(failed ? 1 : 0));
