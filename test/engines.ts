@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import { prepareDatabase } from '../src/services/bootstrap.ts';
 import { createStore, type DialectName, type Store } from '../src/store/db.ts';
 
-const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+/** The PostgreSQL server used by tests (its maintenance database). */
+export const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 let reachable: Promise<boolean> | null = null;
 
@@ -40,7 +41,8 @@ export async function engines(): Promise<DialectName[]> {
   return ['sqlite'];
 }
 
-async function adminQuery(text: string): Promise<void> {
+/** Runs one statement on the test server's maintenance database (create or drop a test database). */
+export async function adminQuery(text: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {

@@ -2,9 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { postgresReachable } from '../engines.ts';
+import { adminQuery, adminUrl, postgresReachable } from '../engines.ts';
 import { type CliResult, freshDataDir, runCli, stderrLines } from './run-cli.ts';
 
 const dirs: string[] = [];
@@ -95,22 +94,10 @@ describe('lawgap input errors', () => {
   });
 });
 
-const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-async function admin(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
-
 describe.runIf(await postgresReachable())('lawgap on PostgreSQL', () => {
   it('migrates an empty database named by DATABASE_URL and answers from it', async () => {
     const name = `lawgap_cli_${randomBytes(6).toString('hex')}`;
-    await admin(`create database ${name}`);
+    await adminQuery(`create database ${name}`);
     try {
       const url = new URL(adminUrl);
       url.pathname = `/${name}`;
@@ -132,7 +119,7 @@ describe.runIf(await postgresReachable())('lawgap on PostgreSQL', () => {
       // The data dir is not used with PostgreSQL.
       expect(fs.readdirSync(dir)).toEqual([]);
     } finally {
-      await admin(`drop database if exists ${name} with (force)`);
+      await adminQuery(`drop database if exists ${name} with (force)`);
     }
   });
 });
