@@ -16,13 +16,17 @@ function actorOrg(ctx: ServiceContext): string | null {
   return ctx.actor.kind === 'system' || ctx.actor.kind === 'public' ? null : ctx.actor.organizationId;
 }
 
-/** Lists jurisdictions visible to the actor, optionally children of one parent or of one level. */
+/** Lists jurisdictions visible to the actor (all of them for the CLI), optionally children of one parent or of one level. */
 export async function listVisibleJurisdictions(
   ctx: ServiceContext,
   args: { parentId?: string | null; level?: JurisdictionLevel } = {},
 ): Promise<Jurisdiction[]> {
   if (args.parentId) await requireJurisdiction(ctx, args.parentId);
-  return listJurisdictions(ctx.db, { ...args, organizationId: actorOrg(ctx) });
+  return listJurisdictions(ctx.db, {
+    ...args,
+    organizationId: actorOrg(ctx),
+    allOrganizations: ctx.actor.kind === 'system',
+  });
 }
 
 /** One jurisdiction visible to the actor; throws JURISDICTION_NOT_FOUND. */

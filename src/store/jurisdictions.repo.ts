@@ -76,6 +76,8 @@ export interface JurisdictionFilter {
   level?: JurisdictionLevel;
   /** Include jurisdictions added by this organization (built-in ones are always included). */
   organizationId?: string | null;
+  /** Include every organization's own jurisdictions (the local operator's view). */
+  allOrganizations?: boolean;
 }
 
 /** Lists jurisdictions ordered by id; built-in ones plus those of the given organization. */
@@ -89,11 +91,13 @@ export async function listJurisdictions(db: Kysely<Database>, filter: Jurisdicti
   }
   if (filter.level) q = q.where('level', '=', filter.level);
   const org = filter.organizationId ?? null;
-  q = q.where((eb) =>
-    org === null
-      ? eb('organization_id', 'is', null)
-      : eb.or([eb('organization_id', 'is', null), eb('organization_id', '=', org)]),
-  );
+  if (!filter.allOrganizations) {
+    q = q.where((eb) =>
+      org === null
+        ? eb('organization_id', 'is', null)
+        : eb.or([eb('organization_id', 'is', null), eb('organization_id', '=', org)]),
+    );
+  }
   const rows = await q.orderBy('id').execute();
   return rows.map(toJurisdiction);
 }

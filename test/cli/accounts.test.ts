@@ -119,4 +119,65 @@ describe('lawgap user and org', () => {
     expect(refusal(unknownOrg)).toBe('lawgap: ORG_NOT_FOUND: no organization no-such-org');
     expect(await stored()).toEqual(before);
   });
+  it("adds an organization's own jurisdiction, and refuses a bad parent, an unknown org and a duplicate", async () => {
+    const houston = [
+      'jurisdictions',
+      'add',
+      '--parent',
+      'ocd-division/country:us/state:tx',
+      '--name',
+      'Houston',
+      '--name-es',
+      'Houston',
+      '--org',
+      'polaris-project',
+      '--json',
+    ];
+    const added = ok(await cli(houston));
+    expect(added).toMatchObject({
+      id: 'ocd-division/country:us/state:tx/place:houston',
+      parentId: 'ocd-division/country:us/state:tx',
+      level: 'local',
+      type: 'place',
+      name: { en: 'Houston', es: 'Houston' },
+    });
+    const [duplicate, badParent, unknownParent, unknownOrg] = await Promise.all([
+      cli(houston),
+      cli(['jurisdictions', 'add', '--parent', 'texas', '--name', 'Austin', '--org', 'polaris-project']),
+      cli([
+        'jurisdictions',
+        'add',
+        '--parent',
+        'ocd-division/country:zz',
+        '--name',
+        'X',
+        '--org',
+        'polaris-project',
+      ]),
+      cli([
+        'jurisdictions',
+        'add',
+        '--parent',
+        'ocd-division/country:us/state:tx',
+        '--name',
+        'Austin',
+        '--org',
+        'nope',
+      ]),
+    ]);
+    expect(refusal(duplicate)).toBe(
+      'lawgap: JURISDICTION_EXISTS: jurisdiction ocd-division/country:us/state:tx/place:houston already exists',
+    );
+    expect(refusal(badParent)).toBe(
+      'lawgap: VALIDATION_FAILED: --parent must be an OCD division id, got "texas"',
+    );
+    expect(refusal(unknownParent)).toBe(
+      'lawgap: JURISDICTION_NOT_FOUND: jurisdiction ocd-division/country:zz does not exist',
+    );
+    expect(refusal(unknownOrg)).toBe('lawgap: ORG_NOT_FOUND: no organization nope');
+    const children = ok(
+      await cli(['jurisdictions', 'list', '--parent', 'ocd-division/country:us/state:tx', '--json']),
+    ) as Array<{ id: string }>;
+    expect(children.map((c) => c.id)).toEqual(['ocd-division/country:us/state:tx/place:houston']);
+  });
 });

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   admin,
   browserAvailable,
+  expectAccessible,
   expectOnlyOwnOrigin,
   launchBrowser,
   linkFromMail,
@@ -163,5 +164,24 @@ describe.runIf(browserAvailable())('administration in Chromium', () => {
     await signIn(page, server.url, invitee.email, newPassword);
     expectOnlyOwnOrigin(other.requests, server.url);
     await other.context.close();
+  });
+  it('adds a city of the organization under Texas, seen in the table', async () => {
+    const { page } = tab;
+    const texas = encodeURIComponent('ocd-division/country:us/state:tx');
+    await page.goto(`${server.url}/app/jurisdictions?parent=${texas}`);
+    await page.getByRole('heading', { level: 2, name: 'Add a jurisdiction of your organization' }).waitFor();
+    await expectAccessible(page, 'jurisdictions with the add form');
+    await page.getByLabel('Name in English').fill('Houston');
+    await page.getByLabel('Name in Spanish (optional)').fill('Houston');
+    await page.getByRole('button', { name: 'Add jurisdiction' }).click();
+    await page.getByRole('status').filter({ hasText: 'Houston was added.' }).waitFor();
+    await page.getByRole('cell', { name: 'ocd-division/country:us/state:tx/place:houston' }).waitFor();
+    // A duplicate is refused with a message, and nothing else changes.
+    await page.getByLabel('Name in English').fill('Houston');
+    await page.getByRole('button', { name: 'Add jurisdiction' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(
+      await page.getByRole('cell', { name: 'ocd-division/country:us/state:tx/place:houston' }).count(),
+    ).toBe(1);
   });
 });

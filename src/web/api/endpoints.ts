@@ -64,6 +64,11 @@ export function createApi(http: HttpClient) {
     },
     jurisdiction: (id: string) =>
       http.request<Jurisdiction>('GET', `/api/v1/jurisdictions/${encodeURIComponent(id)}`),
+    addJurisdiction: (body: {
+      parentId: string;
+      type: string;
+      name: { en: string; es?: string; fr?: string };
+    }) => http.request<Jurisdiction>('POST', '/api/v1/jurisdictions', body),
     users: () => http.request<User[]>('GET', '/api/v1/users'),
     setUserDisabled: (id: string, disabled: boolean) =>
       http.request<User>(

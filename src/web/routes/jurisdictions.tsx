@@ -5,6 +5,7 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { ocdParent } from '../../core/jurisdictions/types.ts';
 import type { Jurisdiction } from '../api/types.ts';
+import { AddJurisdiction } from '../components/add-jurisdiction.tsx';
 import { TextField } from '../components/field.tsx';
 import { childrenPath, JurisdictionTable } from '../components/jurisdiction-table.tsx';
 import { Link } from '../components/link.tsx';
@@ -36,7 +37,7 @@ export function JurisdictionsPage() {
 
 function JurisdictionsView({ parent }: { parent: string | null }) {
   const { t, locale, pick } = useI18n();
-  const { api, state } = useSession();
+  const { api, state, can } = useSession();
   const [filter, setFilter] = useState('');
   const org = state?.activeOrganizationId ?? null;
 
@@ -116,6 +117,9 @@ function JurisdictionsView({ parent }: { parent: string | null }) {
           })}
           rows={rows}
         />
+      ) : null}
+      {current && can('jurisdictions:write') ? (
+        <AddJurisdiction parent={current} onAdded={children.reload} />
       ) : null}
     </Page>
   );
