@@ -11,9 +11,10 @@ import {
   settingsFromEnv,
 } from './measure.ts';
 import { frameworkRow } from './rows/framework.ts';
+import { scoringRow } from './rows/scoring.ts';
 
 /** Rows, in table order. A new row is a module under bench/rows/ added here. */
-const rows: BenchRow[] = [frameworkRow];
+const rows: BenchRow[] = [frameworkRow, scoringRow];
 
 let settings: MeasureSettings;
 try {
