@@ -113,10 +113,24 @@ export interface RowResult {
   reference: Measurement;
 }
 
+/** A line of the table a row formats itself (rows that measure something other than requests per second). */
+export interface TableLine {
+  name: string;
+  ours: string;
+  reference: string;
+  ratio: string;
+  /** True when the line saw failures (the run then exits 1). */
+  failed: boolean;
+  /** A line for the details under the table, if any. */
+  details: string | null;
+}
+
 /** One row of the benchmark table. Each lives in bench/rows/<name>.ts and is listed in bench/run.ts. */
 export interface BenchRow {
   /** Shown in the table's first column. */
   name: string;
+  /** Seconds the row needs beyond its measuring (data generation), for the run's watchdog. */
+  extraSeconds?: number;
   /** Starts what it needs, measures ours and the reference, and stops everything it started. */
-  run(settings: MeasureSettings): Promise<RowResult>;
+  run(settings: MeasureSettings): Promise<RowResult | TableLine[]>;
 }

@@ -9,12 +9,14 @@ import {
   type MeasureSettings,
   type RowResult,
   settingsFromEnv,
+  type TableLine,
 } from './measure.ts';
 import { frameworkRow } from './rows/framework.ts';
 import { scoringRow } from './rows/scoring.ts';
+import { searchRow } from './rows/search.ts';
 
 /** Rows, in table order. A new row is a module under bench/rows/ added here. */
-const rows: BenchRow[] = [frameworkRow, scoringRow];
+const rows: BenchRow[] = [frameworkRow, scoringRow, searchRow];
 
 let settings: MeasureSettings;
 try {
@@ -24,7 +26,14 @@ try {
   process.exit(2);
 }
 // Each row measures two targets, each with a warm-up; allow generous slack for start-up and teardown.
-const budgetMs = rows.length * 2 * (settings.seconds + settings.warmupSeconds) * 1000 + 60_000;
+// A row that generates data first declares the extra seconds it needs.
+const budgetMs =
+  rows.reduce(
+    (sum, row) => sum + 2 * (settings.seconds + settings.warmupSeconds) + (row.extraSeconds ?? 0),
+    0,
+  ) *
+    1000 +
+  60_000;
 setTimeout(() => {
   process.stderr.write(`bench: still running after ${Math.round(budgetMs / 1000)} s; giving up\n`);
   process.exit(1);
@@ -46,13 +55,21 @@ const details: string[] = [];
 let failed = false;
 for (const row of rows) {
   process.stderr.write(`bench: ${row.name}…\n`);
-  let result: RowResult;
+  let result: RowResult | TableLine[];
   try {
     result = await row.run(settings);
   } catch (err) {
     failed = true;
     lines.push(`| ${row.name} | error | error | – |`);
     details.push(`${row.name}: ${err instanceof Error ? err.message : String(err)}`);
+    continue;
+  }
+  if (Array.isArray(result)) {
+    for (const line of result) {
+      if (line.failed) failed = true;
+      lines.push(`| ${line.name} | ${line.ours} | ${line.reference} | ${line.ratio} |`);
+      if (line.details) details.push(line.details);
+    }
     continue;
   }
   const { ours, reference } = result;

@@ -6,8 +6,10 @@ import { Command, CommanderError } from 'commander';
 import { loadConfig } from '../config.ts';
 import { prepareDatabase } from '../services/bootstrap.ts';
 import { createStore } from '../store/db.ts';
+import { codingCommands } from './commands/coding.ts';
 import { frameworkCommands } from './commands/framework.ts';
 import { jurisdictionCommands } from './commands/jurisdictions.ts';
+import { lawCommands } from './commands/laws.ts';
 import { userCommands } from './commands/users.ts';
 import { exitCodeOf, info, messageOf, printJson } from './output.ts';
 
@@ -49,8 +51,16 @@ program
     }
   });
 
+// Output piped into a reader that stops early (`| head`) ends the command quietly, as other tools do.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 frameworkCommands(program);
 jurisdictionCommands(program);
+lawCommands(program);
+codingCommands(program);
 userCommands(program);
 
 try {

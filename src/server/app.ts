@@ -4,8 +4,10 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAccountRoutes } from './api/accounts.routes.ts';
+import { registerCodingRoutes } from './api/coding.routes.ts';
 import { registerFrameworkRoutes } from './api/framework.routes.ts';
 import { registerJurisdictionRoutes } from './api/jurisdictions.routes.ts';
+import { registerLawRoutes } from './api/laws.routes.ts';
 import { registerMetaRoutes } from './api/meta.routes.ts';
 import { registerOrganizationRoutes } from './api/organizations.routes.ts';
 import { registerSessionRoutes } from './api/session.routes.ts';
@@ -92,6 +94,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   registerOrganizationRoutes(app, deps);
   registerFrameworkRoutes(app, deps);
   registerJurisdictionRoutes(app, deps);
+  registerLawRoutes(app, deps);
+  registerCodingRoutes(app, deps);
   await registerPages(app, deps);
   return app;
 }

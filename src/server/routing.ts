@@ -41,6 +41,8 @@ export interface RouteSpec<
   status?: number;
   /** Per-route rate limit (requests per minute per IP), stricter than the global one. */
   rateLimitPerMinute?: number;
+  /** Largest request body in bytes, when this route needs more than the app-wide 1 MiB. */
+  bodyLimit?: number;
   handler(ctx: HandlerContext<z.output<P>, z.output<Q>, z.output<B>>): Promise<z.input<R> | undefined>;
 }
 
@@ -93,6 +95,7 @@ export function defineRoute<
   app.route({
     method: spec.method,
     url: spec.url,
+    ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
     config: spec.rateLimitPerMinute
       ? { rateLimit: { max: spec.rateLimitPerMinute, timeWindow: 60_000 } }
       : {},

@@ -109,6 +109,79 @@ export interface AuditEventRow {
   details_json: string | null;
 }
 
+export interface LawDocumentRow {
+  id: string;
+  jurisdiction_id: string;
+  type: string;
+  title: string;
+  citation: string;
+  language: string;
+  source_url: string | null;
+  created_at: string;
+}
+
+export interface LawVersionRow {
+  id: string;
+  document_id: string;
+  /** `YYYY-MM-DD`. */
+  effective_from: string;
+  /** `YYYY-MM-DD` (exclusive), or null when open-ended. */
+  effective_to: string | null;
+  recorded_at: string;
+  checksum: string;
+  provision_count: number;
+}
+
+/**
+ * A provision. The full-text index is not part of this shape: an FTS5 table on SQLite and a generated
+ * `search_vector` column on PostgreSQL, both reached only through `store/search/`.
+ */
+export interface LawProvisionRow {
+  id: string;
+  version_id: string;
+  parent_id: string | null;
+  position: number;
+  depth: number;
+  kind: string;
+  citation: string;
+  heading: string | null;
+  text: string;
+  search_config: string;
+}
+
+/** A coded answer; `valid_to` is exclusive and null when open-ended. */
+export interface CodedAnswerRow {
+  id: string;
+  jurisdiction_id: string;
+  framework_id: string;
+  indicator_id: string;
+  value: string;
+  valid_from: string;
+  valid_to: string | null;
+  status: string;
+  caution_note: string | null;
+  coder: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AnswerCitationRow {
+  answer_id: string;
+  position: number;
+  provision_id: string;
+  quote: string;
+}
+
+export interface AnswerHistoryRow {
+  id: string;
+  answer_id: string;
+  at: string;
+  actor: string;
+  action: string;
+  before_json: string | null;
+  after_json: string;
+}
+
 export interface Database {
   framework_versions: FrameworkVersionRow;
   framework_indicators: FrameworkIndicatorRow;
@@ -120,4 +193,10 @@ export interface Database {
   api_tokens: ApiTokenRow;
   one_time_tokens: OneTimeTokenRow;
   audit_events: AuditEventRow;
+  law_documents: LawDocumentRow;
+  law_versions: LawVersionRow;
+  law_provisions: LawProvisionRow;
+  coded_answers: CodedAnswerRow;
+  answer_citations: AnswerCitationRow;
+  answer_history: AnswerHistoryRow;
 }

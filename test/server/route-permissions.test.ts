@@ -40,6 +40,13 @@ const expectedPublic = [
   'GET /api/v1/framework/versions',
   'GET /api/v1/jurisdictions',
   'GET /api/v1/jurisdictions/:id',
+  'GET /api/v1/laws',
+  'GET /api/v1/laws/:id',
+  'GET /api/v1/laws/:id/versions/:versionId',
+  'GET /api/v1/laws/:id/diff',
+  'GET /api/v1/search',
+  'GET /api/v1/answers',
+  'GET /api/v1/scores/:jurisdiction',
 ];
 
 /** What every other route requires. Lowering one (say to `org:read`) is a decision too: change this table. */
@@ -60,6 +67,12 @@ const expectedGuarded: Record<string, string> = {
   'POST /api/v1/organizations/current/tokens': 'members:manage',
   'DELETE /api/v1/organizations/current/tokens/:id': 'members:manage',
   'POST /api/v1/jurisdictions': 'jurisdictions:write',
+  'POST /api/v1/laws/import': 'laws:write',
+  'POST /api/v1/answers': 'coding:write',
+  'PATCH /api/v1/answers/:id': 'coding:write',
+  'POST /api/v1/answers/:id/status': 'coding:write',
+  'GET /api/v1/answers/:id/history': 'org:read',
+  'POST /api/v1/answers/import': 'coding:write',
 };
 
 const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
@@ -103,6 +116,15 @@ function validRequest(route: RouteRecord, w: World, self: User | null, tokenId: 
     'DELETE /api/v1/organizations/current/tokens/:id': { params: { id: tokenId } },
     'POST /api/v1/jurisdictions': {
       body: { parentId: 'ocd-division/country:us', type: 'place', name: { en: 'Probe City' } },
+    },
+    'POST /api/v1/laws/import': {
+      body: {
+        jurisdictionId: 'ocd-division/country:us',
+        format: 'text',
+        content: 'Probe Act\n\nSection 1. Probe\nA probe provision.',
+        citation: 'Probe Act',
+        effectiveFrom: '2031-01-01',
+      },
     },
   };
   const sample = samples[key(route)] ?? {};

@@ -9,10 +9,14 @@ import type { Store } from '../../src/store/db.ts';
 import { listFrameworkVersions } from '../../src/store/framework.repo.ts';
 import { listJurisdictions } from '../../src/store/jurisdictions.repo.ts';
 import { migrateToLatest } from '../../src/store/migrate.ts';
+import { migrations } from '../../src/store/migrations/index.ts';
 import { engines, openEmptyStore } from '../engines.ts';
 import { crossEngine } from './snapshot.ts';
 
-const initial = '20261129010000-initial';
+/** Every migration of this build, in order, starting with the initial one. */
+const all = Object.keys(migrations);
+/** The full-text index is the one dialect-specific part of the schema: an FTS5 table (and its shadow tables) on SQLite, a generated column on PostgreSQL. */
+const searchIndex = { sqliteTables: /^law_provisions_fts/, postgresColumn: 'search_vector' };
 const snapshots = crossEngine();
 const builtin = parseFramework(builtinFrameworks[0]);
 
@@ -29,9 +33,11 @@ async function withEmptyStore(dialect: Store['dialect'], work: (store: Store) =>
 async function schemaShape(store: Store) {
   const tables = await store.db.introspection.getTables();
   return tables
+    .filter((t) => !searchIndex.sqliteTables.test(t.name))
     .map((t) => ({
       table: t.name,
       columns: t.columns
+        .filter((c) => c.name !== searchIndex.postgresColumn)
         // SQLite lets a non-integer PRIMARY KEY hold NULL (a documented quirk), so key columns are compared by name.
         .map((c) => `${c.name}${c.isNullable && c.name !== 'id' ? '?' : ''}`)
         .sort()
@@ -50,17 +56,24 @@ async function count(store: Store, table: 'framework_indicators' | 'users'): Pro
 
 for (const dialect of await engines()) {
   describe(`migrations [${dialect}]`, () => {
-    it('applies the initial migration to an empty database, then nothing', async () => {
+    it('applies every migration to an empty database, then nothing', async () => {
       await withEmptyStore(dialect, async (store) => {
-        expect(await migrateToLatest(store.db)).toEqual([initial]);
+        expect(all[0]).toBe('20261129010000-initial');
+        expect(await migrateToLatest(store.db)).toEqual(all);
         expect(await migrateToLatest(store.db)).toEqual([]);
         const shape = await schemaShape(store);
         expect(shape.map((t) => t.table)).toEqual([
+          'answer_citations',
+          'answer_history',
           'api_tokens',
           'audit_events',
+          'coded_answers',
           'framework_indicators',
           'framework_versions',
           'jurisdictions',
+          'law_documents',
+          'law_provisions',
+          'law_versions',
           'memberships',
           'one_time_tokens',
           'organizations',
@@ -68,13 +81,20 @@ for (const dialect of await engines()) {
           'users',
         ]);
         snapshots.record(dialect, 'schema', shape);
+        const tables = await store.db.introspection.getTables();
+        if (dialect === 'sqlite') {
+          expect(tables.some((t) => t.name === 'law_provisions_fts')).toBe(true);
+        } else {
+          const provisions = tables.find((t) => t.name === 'law_provisions');
+          expect(provisions?.columns.map((c) => c.name)).toContain(searchIndex.postgresColumn);
+        }
       });
     });
 
     it('prepares a database once: 1 framework with 66 indicators and 330 jurisdictions', async () => {
       await withEmptyStore(dialect, async (store) => {
         expect(await prepareDatabase(store.db)).toEqual({
-          migrationsApplied: [initial],
+          migrationsApplied: all,
           frameworksInserted: 1,
           jurisdictionsInserted: 330,
         });
@@ -104,7 +124,7 @@ for (const dialect of await engines()) {
         const results = await Promise.all([1, 2, 3].map(() => prepareDatabase(store.db)));
         const total = (pick: (r: (typeof results)[number]) => number) =>
           results.reduce((sum, r) => sum + pick(r), 0);
-        expect(total((r) => r.migrationsApplied.length)).toBe(1);
+        expect(total((r) => r.migrationsApplied.length)).toBe(all.length);
         expect(total((r) => r.frameworksInserted)).toBe(1);
         expect(total((r) => r.jurisdictionsInserted)).toBe(330);
         expect(await count(store, 'framework_indicators')).toBe(66);

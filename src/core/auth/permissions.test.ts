@@ -14,9 +14,24 @@ import {
 } from './permissions.ts';
 
 const expectedGrants: Record<Role, Permission[]> = {
-  admin: ['org:read', 'jurisdictions:write', 'members:manage'],
-  analyst: ['org:read', 'jurisdictions:write'],
-  reviewer: ['org:read', 'jurisdictions:write'],
+  admin: [
+    'org:read',
+    'jurisdictions:write',
+    'laws:write',
+    'members:manage',
+    'coding:write',
+    'coding:review',
+    'coding:publish',
+  ],
+  analyst: ['org:read', 'jurisdictions:write', 'laws:write', 'coding:write'],
+  reviewer: [
+    'org:read',
+    'jurisdictions:write',
+    'laws:write',
+    'coding:write',
+    'coding:review',
+    'coding:publish',
+  ],
   campaigner: ['org:read'],
   viewer: ['org:read'],
 };

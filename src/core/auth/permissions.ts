@@ -10,6 +10,14 @@ export const permissions = [
   'org:read',
   /** Add jurisdictions of the organization's own (a city, a region). */
   'jurisdictions:write',
+  /** Import law documents and versions into the library (reading the library is public). */
+  'laws:write',
+  /** Create and edit coded answers, confirm machine suggestions (reading published answers is public). */
+  'coding:write',
+  /** Review another person's coded answer, or send it back. */
+  'coding:review',
+  /** Publish a reviewed answer, or withdraw a published one. */
+  'coding:publish',
   /** Invite, change and remove members; manage API tokens. */
   'members:manage',
   /** Instance-wide user administration (list and disable accounts, create organizations). */
@@ -18,9 +26,24 @@ export const permissions = [
 export type Permission = (typeof permissions)[number];
 
 const grants: Record<Role, readonly Permission[]> = {
-  admin: ['org:read', 'jurisdictions:write', 'members:manage'],
-  analyst: ['org:read', 'jurisdictions:write'],
-  reviewer: ['org:read', 'jurisdictions:write'],
+  admin: [
+    'org:read',
+    'jurisdictions:write',
+    'laws:write',
+    'members:manage',
+    'coding:write',
+    'coding:review',
+    'coding:publish',
+  ],
+  analyst: ['org:read', 'jurisdictions:write', 'laws:write', 'coding:write'],
+  reviewer: [
+    'org:read',
+    'jurisdictions:write',
+    'laws:write',
+    'coding:write',
+    'coding:review',
+    'coding:publish',
+  ],
   campaigner: ['org:read'],
   viewer: ['org:read'],
 };

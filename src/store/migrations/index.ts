@@ -1,7 +1,11 @@
 /** The forward-only migration chain, in order. Add new files at the end; never edit or remove one. */
 import type { Migration } from 'kysely';
 import * as initial from './20261129010000-initial.ts';
+import * as lawLibrary from './20261129020000-law-library.ts';
+import * as coding from './20261129030000-coding.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261129010000-initial': initial,
+  '20261129020000-law-library': lawLibrary,
+  '20261129030000-coding': coding,
 };

@@ -1,0 +1,150 @@
+/**
+ * The checks made on every coded answer before it is stored (policy in services/coding.ts): the framework (a
+ * known indicator, a code of its type or NA), the law library (existing provisions of the answer's own
+ * jurisdiction, in force during the answer's validity, each with a quote found verbatim), and the other
+ * answers for the indicator (no overlapping validity).
+ */
+import type { Kysely } from 'kysely';
+import { quoteProblem } from '../core/coding/evidence.ts';
+import { codingLimits } from '../core/coding/types.ts';
+import { describeInterval, findOverlap, intervalProblem, intervalsOverlap } from '../core/coding/validity.ts';
+import { DomainError } from '../core/errors.ts';
+import type { Framework } from '../core/framework/types.ts';
+import { isIsoDate } from '../core/laws/intervals.ts';
+import { getProvisionRefs, listAnswerIntervals } from '../store/coding.repo.ts';
+import type { Database } from '../store/schema.ts';
+
+/** A citation as given: a provision id and the verbatim words relied on. */
+export interface CitationInput {
+  provisionId: string;
+  quote: string;
+}
+
+function invalid(message: string, details?: Record<string, unknown>): never {
+  throw new DomainError('ANSWER_INVALID', message, details);
+}
+
+/** An answer that passed every check, with its validity start settled. */
+export interface Checked {
+  value: string;
+  validFrom: string;
+  validTo: string | null;
+  cautionNote: string | null;
+  citations: CitationInput[];
+}
+
+/** Checks a whole answer against the framework, the library and the other answers (see services/coding.ts). */
+export async function checkAnswer(
+  db: Kysely<Database>,
+  framework: Framework,
+  key: { jurisdictionId: string; indicatorId: string; selfId?: string },
+  a: {
+    value: string;
+    citations: CitationInput[];
+    validFrom?: string;
+    validTo: string | null;
+    cautionNote: string | null;
+  },
+): Promise<Checked> {
+  const indicator = framework.indicators.find((i) => i.id === key.indicatorId);
+  if (!indicator) {
+    throw new DomainError('INDICATOR_NOT_FOUND', `indicator ${key.indicatorId} is not in ${framework.id}`, {
+      indicator: key.indicatorId,
+    });
+  }
+  const values = framework.responseTypes[indicator.type].values;
+  const allowed = [...Object.keys(values), 'NA'];
+  if (!allowed.includes(a.value)) {
+    invalid(
+      `"${a.value}" is not a ${indicator.type} answer for ${indicator.id} (allowed: ${allowed.join(', ')})`,
+      {
+        field: 'value',
+        allowed,
+      },
+    );
+  }
+  if (a.cautionNote !== null && a.cautionNote.length > codingLimits.noteChars)
+    invalid('the caution note is too long', { field: 'cautionNote' });
+  if (a.citations.length > codingLimits.citations)
+    invalid(`at most ${codingLimits.citations} citations`, { field: 'citations' });
+  if ((values[a.value] ?? 0) > 0 && a.citations.length === 0) {
+    invalid(`a ${a.value} answer needs at least one citation with a quote`, { field: 'citations' });
+  }
+  const refs = await getProvisionRefs(
+    db,
+    a.citations.map((c) => c.provisionId),
+  );
+  const seen = new Set<string>();
+  for (const [position, c] of a.citations.entries()) {
+    const ref = refs.get(c.provisionId);
+    if (!ref)
+      throw new DomainError('PROVISION_NOT_FOUND', `provision ${c.provisionId} does not exist`, {
+        provisionId: c.provisionId,
+        position,
+      });
+    if (seen.has(c.provisionId))
+      invalid(`provision ${ref.citation} is cited twice`, { provisionId: c.provisionId, position });
+    seen.add(c.provisionId);
+    if (ref.jurisdictionId !== key.jurisdictionId) {
+      throw new DomainError(
+        'CITATION_JURISDICTION_MISMATCH',
+        `provision ${ref.citation} (${c.provisionId}) belongs to ${ref.jurisdictionId}, not ${key.jurisdictionId}`,
+        { provisionId: c.provisionId, position, jurisdictionId: ref.jurisdictionId },
+      );
+    }
+    if (c.quote.length > codingLimits.quoteChars)
+      invalid('a quote is too long', { provisionId: c.provisionId, position });
+    const problem = quoteProblem(c.quote, ref.text);
+    if (problem) {
+      throw new DomainError(
+        'EVIDENCE_NOT_FOUND',
+        `${problem}: ${ref.citation} (provision ${c.provisionId})`,
+        {
+          provisionId: c.provisionId,
+          citation: ref.citation,
+          position,
+        },
+      );
+    }
+  }
+  const starts = [...refs.values()].map((r) => r.effectiveFrom).sort();
+  const validFrom = a.validFrom ?? starts[starts.length - 1];
+  if (validFrom === undefined)
+    invalid('valid-from is required when the answer cites nothing', { field: 'validFrom' });
+  for (const [field, d] of [
+    ['validFrom', validFrom],
+    ['validTo', a.validTo],
+  ] as const) {
+    if (d !== null && !isIsoDate(d)) invalid(`${field} must be a date YYYY-MM-DD, got "${d}"`, { field });
+  }
+  const interval = { validFrom, validTo: a.validTo };
+  const bad = intervalProblem(interval);
+  if (bad) invalid(bad, { field: 'validTo' });
+  for (const ref of refs.values()) {
+    if (!intervalsOverlap(interval, { validFrom: ref.effectiveFrom, validTo: ref.effectiveTo })) {
+      invalid(`${ref.citation} is not in force at any time ${describeInterval(interval)}`, {
+        provisionId: ref.id,
+      });
+    }
+  }
+  const others = await listAnswerIntervals(db, {
+    jurisdictionId: key.jurisdictionId,
+    frameworkId: framework.id,
+    indicatorId: key.indicatorId,
+  });
+  const clash = findOverlap(interval, others, key.selfId);
+  if (clash) {
+    throw new DomainError(
+      'ANSWER_OVERLAP',
+      `${key.indicatorId} is already answered for ${key.jurisdictionId} ${describeInterval(clash)} (answer ${clash.id}); close that answer first`,
+      { answerId: clash.id },
+    );
+  }
+  return {
+    value: a.value,
+    validFrom,
+    validTo: a.validTo,
+    cautionNote: a.cautionNote,
+    citations: a.citations,
+  };
+}

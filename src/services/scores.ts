@@ -1,0 +1,80 @@
+/**
+ * Scores from stored answers. Policy: the answers valid on the date, of the statuses included (`published` by
+ * default; `reviewed` adds reviewed ones, `coded` adds coded ones; machine suggestions never count), are scored
+ * by core scoring under the framework version asked for (latest by default). Anyone may see the published
+ * score; counting unpublished answers needs `org:read`. A jurisdiction with nothing coded is a result, not an
+ * error: status `not_coded` with the core result of no answers. Negative-modifier findings are not stored yet,
+ * so every modifier is reported as not coded.
+ */
+import { actorCan } from '../core/auth/permissions.ts';
+import { type CodingStatus, statusesIncluded } from '../core/coding/types.ts';
+import { DomainError } from '../core/errors.ts';
+import { scoreJurisdiction } from '../core/scoring/score-jurisdiction.ts';
+import type { Answer, AnswerStatus, ScoreResult } from '../core/scoring/types.ts';
+import { listAnswers } from '../store/coding.repo.ts';
+import { visibleOrg } from './coding.ts';
+import type { ServiceContext } from './context.ts';
+import { getFramework } from './framework.ts';
+import { requireJurisdiction } from './jurisdictions.ts';
+
+/** Which answers a score counts. */
+export type ScoreInclude = 'published' | 'reviewed' | 'coded';
+
+/** A jurisdiction's score on a date, with how it was made. */
+export interface ScoreReport {
+  jurisdictionId: string;
+  asOf: string;
+  include: ScoreInclude;
+  /** `not_coded` when no answer of the included statuses is valid on the date. */
+  status: 'scored' | 'not_coded';
+  answerCount: number;
+  result: ScoreResult;
+}
+
+// Core scoring names a person's unreviewed coding "draft".
+const scoringStatus: Record<Exclude<CodingStatus, 'suggested'>, AnswerStatus> = {
+  coded: 'draft',
+  reviewed: 'reviewed',
+  published: 'published',
+};
+
+/** Today's date (UTC) as YYYY-MM-DD. */
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Scores a jurisdiction from its answers valid on `date`; throws JURISDICTION_NOT_FOUND or FORBIDDEN. */
+export async function scoreAsOf(
+  ctx: ServiceContext,
+  jurisdictionId: string,
+  date: string,
+  options: { include?: ScoreInclude; frameworkVersion?: number } = {},
+): Promise<ScoreReport> {
+  const include = options.include ?? 'published';
+  if (include !== 'published' && !actorCan(ctx.actor, 'org:read')) {
+    throw new DomainError('FORBIDDEN', 'scores that count unpublished answers need org:read');
+  }
+  const jurisdiction = await requireJurisdiction(ctx, jurisdictionId);
+  const framework = await getFramework(ctx, options.frameworkVersion);
+  const stored = await listAnswers(ctx.db, {
+    organizationId: visibleOrg(ctx),
+    jurisdictionId: jurisdiction.id,
+    frameworkId: framework.id,
+    statuses: statusesIncluded(include),
+    asOf: date,
+  });
+  const answers: Answer[] = stored.map((a) => ({
+    indicatorId: a.indicatorId,
+    value: a.value,
+    citations: a.citations.map((c) => ({ provisionId: c.provisionId, citation: c.citation, quote: c.quote })),
+    ...(a.status === 'suggested' ? {} : { status: scoringStatus[a.status] }),
+  }));
+  return {
+    jurisdictionId: jurisdiction.id,
+    asOf: date,
+    include,
+    status: answers.length === 0 ? 'not_coded' : 'scored',
+    answerCount: answers.length,
+    result: scoreJurisdiction(framework, { jurisdictionLevel: jurisdiction.level, answers }),
+  };
+}
