@@ -12,9 +12,14 @@ import { AcceptInvitePage } from './routes/accept-invite.tsx';
 import { FrameworkPage } from './routes/framework.tsx';
 import { HomePage } from './routes/home.tsx';
 import { JurisdictionsPage } from './routes/jurisdictions.tsx';
+import { LawPage } from './routes/law.tsx';
+import { LawDiffPage } from './routes/law-diff.tsx';
+import { LawsPage } from './routes/laws.tsx';
 import { MembersPage } from './routes/members.tsx';
 import { ForbiddenPage, NotFoundPage } from './routes/not-found.tsx';
+import { ReportPage } from './routes/report.tsx';
 import { ResetPasswordPage } from './routes/reset-password.tsx';
+import { SearchPage } from './routes/search.tsx';
 import { SetupPage } from './routes/setup.tsx';
 import { SignInPage } from './routes/sign-in.tsx';
 import { TokensPage } from './routes/tokens.tsx';
@@ -29,6 +34,19 @@ function Guard({ permission, children }: { permission: string; children: ReactNo
   }, [signedIn, path, search]);
   if (!signedIn) return null;
   return can(permission) ? children : <ForbiddenPage />;
+}
+
+/** `/laws/:id` and `/laws/:id/diff`; null for any other path. */
+function lawRoute(path: string): ReactNode {
+  const match = /^\/laws\/([^/]+)(\/diff)?$/.exec(path);
+  if (!match?.[1]) return null;
+  let id: string;
+  try {
+    id = decodeURIComponent(match[1]);
+  } catch {
+    return null;
+  }
+  return match[2] ? <LawDiffPage id={id} /> : <LawPage id={id} />;
 }
 
 function Routes() {
@@ -49,6 +67,12 @@ function Routes() {
       return <FrameworkPage />;
     case '/jurisdictions':
       return <JurisdictionsPage />;
+    case '/laws':
+      return <LawsPage />;
+    case '/search':
+      return <SearchPage />;
+    case '/report':
+      return <ReportPage />;
     case '/admin/members':
       return (
         <Guard permission="org:read">
@@ -68,7 +92,7 @@ function Routes() {
         </Guard>
       );
     default:
-      return <NotFoundPage />;
+      return lawRoute(path) ?? <NotFoundPage />;
   }
 }
 

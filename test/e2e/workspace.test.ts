@@ -149,7 +149,7 @@ describe.runIf(browserAvailable())('workspace in Chromium', () => {
     await page.getByRole('link', { name: 'World' }).click();
     await page.getByRole('table', { name: /Countries/ }).waitFor();
     await page.getByLabel('Filter by name').fill('Canada');
-    await page.getByRole('link', { name: 'Canada' }).press('Enter');
+    await page.getByRole('link', { name: 'Canada', exact: true }).press('Enter');
     await page
       .getByRole('table', { name: /Subdivisions/ })
       .getByRole('row', { name: /Ontario/ })

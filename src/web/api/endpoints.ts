@@ -1,20 +1,40 @@
 /** One typed function per API call the workspace makes. */
 import type { HttpClient } from './client.ts';
 import type {
+  AnswerCreateBody,
   ApiToken,
+  CodedAnswer,
   CreatedToken,
   Framework,
   InvitationInfo,
   Jurisdiction,
   JurisdictionLevel,
+  LawDiff,
+  LawImportBody,
+  LawImportResult,
+  LawListing,
+  LawVersionText,
+  LawWithVersions,
   Member,
   MyOrganization,
   Role,
+  ScoreInclude,
+  ScoreReport,
+  SearchHit,
   SessionState,
   User,
 } from './types.ts';
 
 type Ok = { ok: true };
+
+/** `?a=1&b=2` from the set values, or '' when none is set. */
+function query(values: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(values)) if (v !== undefined && v !== '') params.set(k, String(v));
+  const qs = params.toString();
+  return qs ? `?${qs}` : '';
+}
+const enc = encodeURIComponent;
 type Accepted = { ok: true; message: string };
 
 /** The API, bound to a client that remembers the CSRF token of the current session. */
@@ -91,6 +111,21 @@ export function createApi(http: HttpClient) {
       http.request<CreatedToken>('POST', '/api/v1/organizations/current/tokens', { name, role }),
     revokeToken: (id: string) =>
       http.request<void>('DELETE', `/api/v1/organizations/current/tokens/${encodeURIComponent(id)}`),
+    laws: (q: { jurisdiction?: string; asOf?: string }) =>
+      http.request<LawListing[]>('GET', `/api/v1/laws${query(q)}`),
+    law: (id: string) => http.request<LawWithVersions>('GET', `/api/v1/laws/${enc(id)}`),
+    lawVersion: (id: string, versionId: string) =>
+      http.request<LawVersionText>('GET', `/api/v1/laws/${enc(id)}/versions/${enc(versionId)}`),
+    lawDiff: (id: string, from: string, to: string) =>
+      http.request<LawDiff>('GET', `/api/v1/laws/${enc(id)}/diff${query({ from, to })}`),
+    importLaw: (body: LawImportBody) => http.request<LawImportResult>('POST', '/api/v1/laws/import', body),
+    search: (q: { q: string; jurisdiction?: string; limit?: number }) =>
+      http.request<SearchHit[]>('GET', `/api/v1/search${query(q)}`),
+    answers: (q: { jurisdiction?: string; asOf?: string }) =>
+      http.request<CodedAnswer[]>('GET', `/api/v1/answers${query(q)}`),
+    createAnswer: (body: AnswerCreateBody) => http.request<CodedAnswer>('POST', '/api/v1/answers', body),
+    score: (jurisdiction: string, q: { asOf?: string; include?: ScoreInclude }) =>
+      http.request<ScoreReport>('GET', `/api/v1/scores/${enc(jurisdiction)}${query(q)}`),
   };
 }
 

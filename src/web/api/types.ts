@@ -10,8 +10,18 @@ import type {
   sessionState,
   user,
 } from '../../contracts/accounts.ts';
+import type { answerCreateBody, codedAnswer, scoreReport } from '../../contracts/coding.ts';
 import type { framework, indicator } from '../../contracts/framework.ts';
 import type { jurisdiction } from '../../contracts/jurisdictions.ts';
+import type {
+  lawDiff,
+  lawImportBody,
+  lawImportResult,
+  lawListing,
+  lawVersionText,
+  lawWithVersions,
+  searchHit,
+} from '../../contracts/laws.ts';
 
 /** The session: user, organizations, active organization, role, permissions and CSRF token. */
 export type SessionState = z.output<typeof sessionState>;
@@ -37,6 +47,33 @@ export type Indicator = z.output<typeof indicator>;
 export type Jurisdiction = z.output<typeof jurisdiction>;
 /** national, subnational or local. */
 export type JurisdictionLevel = Jurisdiction['level'];
+
+/** A law document with the version in force on the asked date (or its latest). */
+export type LawListing = z.output<typeof lawListing>;
+/** A law document with all its versions, oldest first. */
+export type LawWithVersions = z.output<typeof lawWithVersions>;
+/** One version of a law document. */
+export type LawVersion = LawWithVersions['versions'][number];
+/** One version's provisions in document order. */
+export type LawVersionText = z.output<typeof lawVersionText>;
+/** One provision of a version. */
+export type Provision = LawVersionText['provisions'][number];
+/** The provisions added, removed and changed between two versions. */
+export type LawDiff = z.output<typeof lawDiff>;
+/** What the law import accepts. */
+export type LawImportBody = z.input<typeof lawImportBody>;
+/** What a law import did. */
+export type LawImportResult = z.output<typeof lawImportResult>;
+/** One provision found by search, with its snippet. */
+export type SearchHit = z.output<typeof searchHit>;
+/** A coded answer with its citations. */
+export type CodedAnswer = z.output<typeof codedAnswer>;
+/** What coding an answer sends. */
+export type AnswerCreateBody = z.input<typeof answerCreateBody>;
+/** A jurisdiction's score on a date. */
+export type ScoreReport = z.output<typeof scoreReport>;
+/** Which answers a score counts: published, reviewed and up, or coded and up. */
+export type ScoreInclude = ScoreReport['include'];
 
 /** Every role, in the order the interface lists them. */
 export const roles: readonly Role[] = ['admin', 'analyst', 'reviewer', 'campaigner', 'viewer'];

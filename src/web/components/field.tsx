@@ -34,7 +34,7 @@ type InputProps = Common & {
   name: string;
   value: string;
   onChange(value: string): void;
-  type?: 'text' | 'email' | 'password';
+  type?: 'text' | 'email' | 'password' | 'date' | 'search';
   autoComplete?: string;
   required?: boolean;
   minLength?: number;
@@ -58,6 +58,37 @@ export function TextField(props: InputProps) {
         required={props.required}
         minLength={props.minLength}
         readOnly={props.readOnly}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy(id, props.hint, props.error)}
+      />
+    </div>
+  );
+}
+
+type TextAreaProps = Common & {
+  name: string;
+  value: string;
+  onChange(value: string): void;
+  rows?: number;
+  required?: boolean;
+  lang?: string | undefined;
+};
+
+/** A multi-line text input with its label. */
+export function TextAreaField(props: TextAreaProps) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <Notes id={id} hint={props.hint} error={props.error} errorLang={props.errorLang} />
+      <textarea
+        id={id}
+        name={props.name}
+        value={props.value}
+        rows={props.rows ?? 4}
+        lang={props.lang}
+        onChange={(e) => props.onChange(e.target.value)}
+        required={props.required}
         aria-invalid={props.error ? true : undefined}
         aria-describedby={describedBy(id, props.hint, props.error)}
       />

@@ -46,6 +46,7 @@ export function JurisdictionTable({ caption, rows }: { caption: string; rows: re
             <th scope="col">{t('app.jurisdictions.ocdId')}</th>
             <th scope="col">{t('app.jurisdictions.isoCode')}</th>
             <th scope="col">{t('app.jurisdictions.level')}</th>
+            <th scope="col">{t('app.report.column')}</th>
           </tr>
         </thead>
         <tbody>
@@ -63,6 +64,15 @@ export function JurisdictionTable({ caption, rows }: { caption: string; rows: re
                 </td>
                 <td>{j.isoCode ?? '—'}</td>
                 <td>{levelName(t, j.level)}</td>
+                <td>
+                  <Link to={`/report?jurisdiction=${encodeURIComponent(j.id)}`}>
+                    {t('app.report.link')}
+                    <span className="visually-hidden" lang={name.lang}>
+                      {' '}
+                      ({name.text})
+                    </span>
+                  </Link>
+                </td>
               </tr>
             );
           })}

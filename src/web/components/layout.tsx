@@ -132,6 +132,8 @@ export function Layout({ children }: { children: ReactNode }) {
             {state?.user ? <NavLink to="/">{t('app.home.title')}</NavLink> : null}
             <NavLink to="/framework">{t('app.framework.title')}</NavLink>
             <NavLink to="/jurisdictions">{t('app.jurisdictions.title')}</NavLink>
+            <NavLink to="/laws">{t('app.laws.title')}</NavLink>
+            <NavLink to="/search">{t('app.search.title')}</NavLink>
             {can('org:read') ? <NavLink to="/admin/members">{t('app.members.title')}</NavLink> : null}
             {can('members:manage') ? <NavLink to="/admin/tokens">{t('app.tokens.title')}</NavLink> : null}
             {can('instance:admin') ? <NavLink to="/admin/users">{t('app.users.title')}</NavLink> : null}

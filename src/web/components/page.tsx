@@ -4,7 +4,18 @@ import { useI18n } from '../lib/i18n.tsx';
 import { navigationCount } from '../lib/router.ts';
 
 /** Wraps a route's content under its heading. */
-export function Page({ title, children, intro }: { title: string; children: ReactNode; intro?: ReactNode }) {
+export function Page({
+  title,
+  titleLang,
+  children,
+  intro,
+}: {
+  title: string;
+  /** The title's language when it is data in another language than the interface (a law's title). */
+  titleLang?: string | undefined;
+  children: ReactNode;
+  intro?: ReactNode;
+}) {
   const heading = useRef<HTMLHeadingElement>(null);
   const { t } = useI18n();
 
@@ -19,7 +30,7 @@ export function Page({ title, children, intro }: { title: string; children: Reac
 
   return (
     <>
-      <h1 ref={heading} tabIndex={-1}>
+      <h1 ref={heading} tabIndex={-1} lang={titleLang}>
         {title}
       </h1>
       {intro ? <p className="intro">{intro}</p> : null}
