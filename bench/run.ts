@@ -12,11 +12,12 @@ import {
   type TableLine,
 } from './measure.ts';
 import { frameworkRow } from './rows/framework.ts';
+import { scoreDbRow } from './rows/score-db.ts';
 import { scoringRow } from './rows/scoring.ts';
 import { searchRow } from './rows/search.ts';
 
 /** Rows, in table order. A new row is a module under bench/rows/ added here. */
-const rows: BenchRow[] = [frameworkRow, scoringRow, searchRow];
+const rows: BenchRow[] = [frameworkRow, scoringRow, scoreDbRow, searchRow];
 
 let settings: MeasureSettings;
 try {

@@ -8,8 +8,10 @@ import { prepareDatabase } from '../services/bootstrap.ts';
 import { createStore } from '../store/db.ts';
 import { codingCommands } from './commands/coding.ts';
 import { frameworkCommands } from './commands/framework.ts';
+import { gapCommands } from './commands/gaps.ts';
 import { jurisdictionCommands } from './commands/jurisdictions.ts';
 import { lawCommands } from './commands/laws.ts';
+import { qcCommands } from './commands/qc.ts';
 import { userCommands } from './commands/users.ts';
 import { exitCodeOf, info, messageOf, printJson } from './output.ts';
 
@@ -61,6 +63,8 @@ frameworkCommands(program);
 jurisdictionCommands(program);
 lawCommands(program);
 codingCommands(program);
+qcCommands(program);
+gapCommands(program);
 userCommands(program);
 
 try {

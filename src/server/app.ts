@@ -5,11 +5,14 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAccountRoutes } from './api/accounts.routes.ts';
 import { registerCodingRoutes } from './api/coding.routes.ts';
+import { registerExportRoutes } from './api/export.routes.ts';
 import { registerFrameworkRoutes } from './api/framework.routes.ts';
+import { registerGapRoutes } from './api/gaps.routes.ts';
 import { registerJurisdictionRoutes } from './api/jurisdictions.routes.ts';
 import { registerLawRoutes } from './api/laws.routes.ts';
 import { registerMetaRoutes } from './api/meta.routes.ts';
 import { registerOrganizationRoutes } from './api/organizations.routes.ts';
+import { registerQcRoutes } from './api/qc.routes.ts';
 import { registerSessionRoutes } from './api/session.routes.ts';
 import type { AppDeps } from './deps.ts';
 import { registerPages } from './pages/pages.ts';
@@ -96,6 +99,9 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   registerJurisdictionRoutes(app, deps);
   registerLawRoutes(app, deps);
   registerCodingRoutes(app, deps);
+  registerQcRoutes(app, deps);
+  registerGapRoutes(app, deps);
+  registerExportRoutes(app, deps);
   await registerPages(app, deps);
   return app;
 }

@@ -37,7 +37,7 @@ export interface Checked {
 export async function checkAnswer(
   db: Kysely<Database>,
   framework: Framework,
-  key: { jurisdictionId: string; indicatorId: string; selfId?: string },
+  key: { jurisdictionId: string; indicatorId: string; selfId?: string; skipOverlap?: boolean },
   a: {
     value: string;
     citations: CitationInput[];
@@ -127,11 +127,14 @@ export async function checkAnswer(
       });
     }
   }
-  const others = await listAnswerIntervals(db, {
-    jurisdictionId: key.jurisdictionId,
-    frameworkId: framework.id,
-    indicatorId: key.indicatorId,
-  });
+  // An independent QC coding is compared with its twin, not stored as an answer, so it may overlap one.
+  const others = key.skipOverlap
+    ? []
+    : await listAnswerIntervals(db, {
+        jurisdictionId: key.jurisdictionId,
+        frameworkId: framework.id,
+        indicatorId: key.indicatorId,
+      });
   const clash = findOverlap(interval, others, key.selfId);
   if (clash) {
     throw new DomainError(

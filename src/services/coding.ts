@@ -34,6 +34,7 @@ import { type CitationInput, checkAnswer } from './answer-checks.ts';
 import type { ServiceContext } from './context.ts';
 import { getFramework, listFrameworks } from './framework.ts';
 import { requireJurisdiction } from './jurisdictions.ts';
+import { refuseOpenDivergence } from './qc-gate.ts';
 
 /** A new answer. `validFrom` defaults to the latest start of the cited versions; `status` to coded. */
 export interface NewAnswerArgs {
@@ -156,40 +157,47 @@ export async function updateAnswer(
   patch: AnswerPatch,
 ): Promise<CodedAnswer> {
   requireWrite(ctx);
-  return ctx.db.transaction().execute(async (trx) => {
-    const tctx = { ...ctx, db: trx };
-    const before = await visibleAnswer(tctx, id);
-    const framework = await frameworkById(tctx, before.frameworkId);
-    const checked = await checkAnswer(
-      trx,
-      framework,
-      { jurisdictionId: before.jurisdictionId, indicatorId: before.indicatorId, selfId: id },
-      {
-        value: patch.value ?? before.value,
-        citations:
-          patch.citations ?? before.citations.map((c) => ({ provisionId: c.provisionId, quote: c.quote })),
-        validFrom: patch.validFrom ?? before.validFrom,
-        validTo: patch.validTo === undefined ? before.validTo : patch.validTo,
-        cautionNote: patch.cautionNote === undefined ? before.cautionNote : patch.cautionNote,
-      },
-    );
-    const { citations, ...fields } = checked;
-    await updateAnswerRow(trx, id, {
-      ...fields,
-      status: statusAfterEdit(before.status),
-      coder: actorLabel(ctx.actor),
-    });
-    if (patch.citations) await replaceCitations(trx, id, citations);
-    const after = await loadAnswer(trx, id);
-    await appendHistory(trx, {
-      answerId: id,
-      actor: actorLabel(ctx.actor),
-      action: 'update',
-      before: snapshotOf(before),
-      after: snapshotOf(after),
-    });
-    return after;
+  return ctx.db.transaction().execute((trx) => updateAnswerIn({ ...ctx, db: trx }, id, patch));
+}
+
+/** Changes an answer inside the caller's transaction (no permission check); used by update and QC. */
+export async function updateAnswerIn(
+  ctx: ServiceContext,
+  id: string,
+  patch: AnswerPatch,
+): Promise<CodedAnswer> {
+  const trx = ctx.db;
+  const before = await visibleAnswer(ctx, id);
+  const framework = await frameworkById(ctx, before.frameworkId);
+  const checked = await checkAnswer(
+    trx,
+    framework,
+    { jurisdictionId: before.jurisdictionId, indicatorId: before.indicatorId, selfId: id },
+    {
+      value: patch.value ?? before.value,
+      citations:
+        patch.citations ?? before.citations.map((c) => ({ provisionId: c.provisionId, quote: c.quote })),
+      validFrom: patch.validFrom ?? before.validFrom,
+      validTo: patch.validTo === undefined ? before.validTo : patch.validTo,
+      cautionNote: patch.cautionNote === undefined ? before.cautionNote : patch.cautionNote,
+    },
+  );
+  const { citations, ...fields } = checked;
+  await updateAnswerRow(trx, id, {
+    ...fields,
+    status: statusAfterEdit(before.status),
+    coder: actorLabel(ctx.actor),
   });
+  if (patch.citations) await replaceCitations(trx, id, citations);
+  const after = await loadAnswer(trx, id);
+  await appendHistory(trx, {
+    answerId: id,
+    actor: actorLabel(ctx.actor),
+    action: 'update',
+    before: snapshotOf(before),
+    after: snapshotOf(after),
+  });
+  return after;
 }
 
 /** Moves an answer to another review state (rules in core/coding/status.ts), with its history row. */
@@ -211,6 +219,7 @@ export async function setAnswerStatus(
       can: (p) => actorCan(ctx.actor, p),
       singleCoder: options.singleCoder ?? ctx.actor.kind === 'system',
     });
+    if (status === 'published') await refuseOpenDivergence(trx, before);
     // Confirming a machine suggestion makes the confirming person its coder.
     const coder = before.status === 'suggested' ? actor : before.coder;
     await updateAnswerRow(trx, id, { ...before, status, coder });

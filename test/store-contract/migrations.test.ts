@@ -77,6 +77,10 @@ for (const dialect of await engines()) {
           'memberships',
           'one_time_tokens',
           'organizations',
+          'qc_assignments',
+          'qc_batches',
+          'qc_codings',
+          'qc_divergences',
           'sessions',
           'users',
         ]);

@@ -22,6 +22,7 @@ const expectedGrants: Record<Role, Permission[]> = {
     'coding:write',
     'coding:review',
     'coding:publish',
+    'qc:manage',
   ],
   analyst: ['org:read', 'jurisdictions:write', 'laws:write', 'coding:write'],
   reviewer: [
@@ -31,6 +32,7 @@ const expectedGrants: Record<Role, Permission[]> = {
     'coding:write',
     'coding:review',
     'coding:publish',
+    'qc:manage',
   ],
   campaigner: ['org:read'],
   viewer: ['org:read'],

@@ -18,6 +18,8 @@ export const permissions = [
   'coding:review',
   /** Publish a reviewed answer, or withdraw a published one. */
   'coding:publish',
+  /** Create quality-control batches: which coders code which jurisdictions × indicators. */
+  'qc:manage',
   /** Invite, change and remove members; manage API tokens. */
   'members:manage',
   /** Instance-wide user administration (list and disable accounts, create organizations). */
@@ -34,6 +36,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'coding:write',
     'coding:review',
     'coding:publish',
+    'qc:manage',
   ],
   analyst: ['org:read', 'jurisdictions:write', 'laws:write', 'coding:write'],
   reviewer: [
@@ -43,6 +46,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'coding:write',
     'coding:review',
     'coding:publish',
+    'qc:manage',
   ],
   campaigner: ['org:read'],
   viewer: ['org:read'],
