@@ -13,6 +13,7 @@ import { registerLawRoutes } from './api/laws.routes.ts';
 import { registerMetaRoutes } from './api/meta.routes.ts';
 import { registerOrganizationRoutes } from './api/organizations.routes.ts';
 import { registerQcRoutes } from './api/qc.routes.ts';
+import { registerScoreRoutes } from './api/scores.routes.ts';
 import { registerSessionRoutes } from './api/session.routes.ts';
 import type { AppDeps } from './deps.ts';
 import { registerPages } from './pages/pages.ts';
@@ -99,6 +100,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   registerJurisdictionRoutes(app, deps);
   registerLawRoutes(app, deps);
   registerCodingRoutes(app, deps);
+  registerScoreRoutes(app, deps);
   registerQcRoutes(app, deps);
   registerGapRoutes(app, deps);
   registerExportRoutes(app, deps);

@@ -7,6 +7,7 @@
  * so every modifier is reported as not coded.
  */
 import { actorCan } from '../core/auth/permissions.ts';
+import type { CodedAnswer } from '../core/coding/types.ts';
 import { type CodingStatus, statusesIncluded } from '../core/coding/types.ts';
 import { DomainError } from '../core/errors.ts';
 import { scoreJurisdiction } from '../core/scoring/score-jurisdiction.ts';
@@ -43,6 +44,23 @@ export function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
+/** Throws FORBIDDEN when unpublished answers are asked for without `org:read`. */
+export function assertMayInclude(ctx: ServiceContext, include: ScoreInclude): void {
+  if (include !== 'published' && !actorCan(ctx.actor, 'org:read')) {
+    throw new DomainError('FORBIDDEN', 'scores that count unpublished answers need org:read');
+  }
+}
+
+/** A stored answer as core scoring takes it. */
+export function toScoringAnswer(a: CodedAnswer): Answer {
+  return {
+    indicatorId: a.indicatorId,
+    value: a.value,
+    citations: a.citations.map((c) => ({ provisionId: c.provisionId, citation: c.citation, quote: c.quote })),
+    ...(a.status === 'suggested' ? {} : { status: scoringStatus[a.status] }),
+  };
+}
+
 /** Scores a jurisdiction from its answers valid on `date`; throws JURISDICTION_NOT_FOUND or FORBIDDEN. */
 export async function scoreAsOf(
   ctx: ServiceContext,
@@ -51,9 +69,7 @@ export async function scoreAsOf(
   options: { include?: ScoreInclude; frameworkVersion?: number } = {},
 ): Promise<ScoreReport> {
   const include = options.include ?? 'published';
-  if (include !== 'published' && !actorCan(ctx.actor, 'org:read')) {
-    throw new DomainError('FORBIDDEN', 'scores that count unpublished answers need org:read');
-  }
+  assertMayInclude(ctx, include);
   const jurisdiction = await requireJurisdiction(ctx, jurisdictionId);
   const framework = await getFramework(ctx, options.frameworkVersion);
   const stored = await listAnswers(ctx.db, {
@@ -63,12 +79,7 @@ export async function scoreAsOf(
     statuses: statusesIncluded(include),
     asOf: date,
   });
-  const answers: Answer[] = stored.map((a) => ({
-    indicatorId: a.indicatorId,
-    value: a.value,
-    citations: a.citations.map((c) => ({ provisionId: c.provisionId, citation: c.citation, quote: c.quote })),
-    ...(a.status === 'suggested' ? {} : { status: scoringStatus[a.status] }),
-  }));
+  const answers = stored.map(toScoringAnswer);
   return {
     jurisdictionId: jurisdiction.id,
     asOf: date,

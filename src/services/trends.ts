@@ -1,0 +1,189 @@
+/**
+ * Scores over time. Policy: a trend scores the jurisdiction as of 1 January of each year from `from` to `to`
+ * (default: the first year any counted answer is valid, to this year; at most 200 years), from one read of its
+ * answers; a year with nothing valid is a `not_coded` point, not a gap in the series. Changes compare the answers
+ * valid on two dates (see core `diffAnswers`) and the two scores. Statuses are counted as `scoreAsOf` counts
+ * them: published by default, unpublished ones with `org:read`.
+ */
+import { statusesIncluded } from '../core/coding/types.ts';
+import { DomainError } from '../core/errors.ts';
+import { isIsoDate } from '../core/laws/intervals.ts';
+import type { Grade } from '../core/scoring/grades.ts';
+import { scoreJurisdiction } from '../core/scoring/score-jurisdiction.ts';
+import type { Coverage } from '../core/scoring/types.ts';
+import {
+  type AnswerChange,
+  type DatedAnswer,
+  diffAnswers,
+  type ScoreDelta,
+  scoreDelta,
+  validOn,
+  yearsBetween,
+} from '../core/trends/answer-changes.ts';
+import { listAnswers } from '../store/coding.repo.ts';
+import { visibleOrg } from './coding.ts';
+import type { ServiceContext } from './context.ts';
+import { getFramework } from './framework.ts';
+import { requireJurisdiction } from './jurisdictions.ts';
+import { assertMayInclude, type ScoreInclude, today, toScoringAnswer } from './scores.ts';
+
+/** The longest trend served, in years. */
+export const maxTrendYears = 200;
+
+/** One year of a trend: the score on 1 January. */
+export interface TrendPoint {
+  year: number;
+  asOf: string;
+  status: 'scored' | 'not_coded';
+  total: number | null;
+  grade: Grade | null;
+  coverage: Coverage;
+  complete: boolean;
+  answerCount: number;
+}
+
+/** A jurisdiction's yearly scores. */
+export interface ScoreTrend {
+  jurisdictionId: string;
+  include: ScoreInclude;
+  frameworkId: string;
+  version: number;
+  from: number;
+  to: number;
+  points: TrendPoint[];
+}
+
+/** What changed between two dates. */
+export interface ScoreChanges {
+  jurisdictionId: string;
+  include: ScoreInclude;
+  frameworkId: string;
+  version: number;
+  from: string;
+  to: string;
+  counts: { added: number; removed: number; changed: number };
+  changes: AnswerChange[];
+  score: ScoreDelta;
+}
+
+function bad(message: string, details?: Record<string, unknown>): never {
+  throw new DomainError('VALIDATION_FAILED', message, details);
+}
+
+function checkYear(year: number | undefined, name: string): void {
+  if (year !== undefined && (!Number.isInteger(year) || year < 1000 || year > 9999)) {
+    bad(`${name} must be a year between 1000 and 9999, got ${year}`, { field: name });
+  }
+}
+
+async function answersOf(ctx: ServiceContext, jurisdictionId: string, include: ScoreInclude) {
+  assertMayInclude(ctx, include);
+  const jurisdiction = await requireJurisdiction(ctx, jurisdictionId);
+  const framework = await getFramework(ctx);
+  const stored = await listAnswers(ctx.db, {
+    organizationId: visibleOrg(ctx),
+    jurisdictionId: jurisdiction.id,
+    frameworkId: framework.id,
+    statuses: statusesIncluded(include),
+  });
+  return { jurisdiction, framework, stored };
+}
+
+/**
+ * The score on 1 January of each year from `from` to `to`; throws VALIDATION_FAILED for bad years or from > to,
+ * JURISDICTION_NOT_FOUND, or FORBIDDEN.
+ */
+export async function scoreTrend(
+  ctx: ServiceContext,
+  jurisdictionId: string,
+  options: { from?: number; to?: number; include?: ScoreInclude } = {},
+): Promise<ScoreTrend> {
+  checkYear(options.from, 'from');
+  checkYear(options.to, 'to');
+  const include = options.include ?? 'published';
+  const { jurisdiction, framework, stored } = await answersOf(ctx, jurisdictionId, include);
+  const thisYear = Number(today().slice(0, 4));
+  const earliest = stored.reduce((min, a) => Math.min(min, Number(a.validFrom.slice(0, 4))), Infinity);
+  const from = options.from ?? (Number.isFinite(earliest) ? earliest : (options.to ?? thisYear));
+  const to = options.to ?? Math.max(thisYear, from);
+  if (from > to) bad(`from (${from}) is after to (${to})`, { from, to });
+  if (to - from + 1 > maxTrendYears) bad(`a trend covers at most ${maxTrendYears} years`, { from, to });
+  const points = yearsBetween(from, to).map((year): TrendPoint => {
+    const asOf = `${year}-01-01`;
+    const answers = stored.filter((a) => validOn(a, asOf)).map(toScoringAnswer);
+    const r = scoreJurisdiction(framework, { jurisdictionLevel: jurisdiction.level, answers });
+    return {
+      year,
+      asOf,
+      status: answers.length === 0 ? 'not_coded' : 'scored',
+      total: r.totalRounded,
+      grade: r.cappedGrade,
+      coverage: r.coverage,
+      complete: r.complete,
+      answerCount: answers.length,
+    };
+  });
+  return {
+    jurisdictionId: jurisdiction.id,
+    include,
+    frameworkId: framework.id,
+    version: framework.version,
+    from,
+    to,
+    points,
+  };
+}
+
+/**
+ * The answers added, removed or changed between `from` and `to`, and the score deltas; throws VALIDATION_FAILED
+ * for a bad date or from > to, JURISDICTION_NOT_FOUND, or FORBIDDEN.
+ */
+export async function scoreChanges(
+  ctx: ServiceContext,
+  jurisdictionId: string,
+  from: string,
+  to: string,
+  options: { include?: ScoreInclude } = {},
+): Promise<ScoreChanges> {
+  for (const [name, value] of [
+    ['from', from],
+    ['to', to],
+  ] as const) {
+    if (!isIsoDate(value)) bad(`${name} must be a date YYYY-MM-DD, got "${value}"`, { field: name });
+  }
+  if (from > to) bad(`from (${from}) is after to (${to})`, { from, to });
+  const include = options.include ?? 'published';
+  const { jurisdiction, framework, stored } = await answersOf(ctx, jurisdictionId, include);
+  const on = (date: string) => stored.filter((a) => validOn(a, date));
+  const dated = (list: typeof stored): DatedAnswer[] =>
+    list.map((a) => ({
+      indicatorId: a.indicatorId,
+      value: a.value,
+      validFrom: a.validFrom,
+      validTo: a.validTo,
+      citations: toScoringAnswer(a).citations,
+    }));
+  const before = on(from);
+  const after = on(to);
+  const changes = diffAnswers(framework, dated(before), dated(after));
+  const score = (list: typeof stored) =>
+    scoreJurisdiction(framework, {
+      jurisdictionLevel: jurisdiction.level,
+      answers: list.map(toScoringAnswer),
+    });
+  return {
+    jurisdictionId: jurisdiction.id,
+    include,
+    frameworkId: framework.id,
+    version: framework.version,
+    from,
+    to,
+    counts: {
+      added: changes.filter((c) => c.change === 'added').length,
+      removed: changes.filter((c) => c.change === 'removed').length,
+      changed: changes.filter((c) => c.change === 'changed').length,
+    },
+    changes,
+    score: scoreDelta(score(before), score(after)),
+  };
+}
