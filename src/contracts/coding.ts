@@ -116,15 +116,19 @@ export const answerImportResult = z.object({ created: z.array(codedAnswer) });
 export const scoreParams = z.strictObject({
   jurisdiction: ocdDivisionId.describe('URL-encoded OCD division id'),
 });
+/** Which answers a score counts: published by default; the others need org:read. */
+export const scoreInclude = z
+  .enum(['published', 'reviewed', 'coded'])
+  .default('published')
+  .describe('the least reviewed status counted; anything but published needs org:read');
+
 export const scoreQuery = z.strictObject({
   asOf: isoDate.optional().describe('default: today'),
-  include: z
-    .enum(['published', 'reviewed', 'coded'])
-    .default('published')
-    .describe('the least reviewed status counted; anything but published needs org:read'),
+  include: scoreInclude,
 });
 
-const answerCitation = z.object({
+/** A citation as a score or gap report shows it. */
+export const answerCitation = z.object({
   provisionId: z.string().optional(),
   citation: z.string(),
   quote: z.string().optional(),

@@ -1,6 +1,7 @@
 /** API shapes for gap reports and open exports. */
 import { z } from 'zod';
 import { locales } from '../core/i18n/locales.ts';
+import { answerCitation, scoreInclude } from './coding.ts';
 import { ocdDivisionId } from './common.ts';
 import { isoDate } from './laws.ts';
 
@@ -10,19 +11,12 @@ export const gapParams = z.strictObject({
 
 export const gapQuery = z.strictObject({
   asOf: isoDate.optional().describe('default: today'),
-  include: z
-    .enum(['published', 'reviewed', 'coded'])
-    .default('published')
-    .describe('the least reviewed status counted; anything but published needs org:read'),
+  include: scoreInclude,
   format: z.enum(['json', 'md']).default('json').describe('md answers text/markdown'),
   locale: z.enum(locales).default('en').describe('language of the questions (English when missing)'),
 });
 
-const citation = z.object({
-  provisionId: z.string().optional(),
-  citation: z.string(),
-  quote: z.string().optional(),
-});
+const citation = answerCitation;
 
 const standard = z.object({
   instrument: z.string(),

@@ -1,20 +1,14 @@
 /** API shapes for score trends, changes between dates, comparisons, rankings and crosswalk views. */
 import { z } from 'zod';
+import { answerCitation, scoreInclude } from './coding.ts';
 import { ocdDivisionId } from './common.ts';
 import { isoDate } from './laws.ts';
 
-const include = z
-  .enum(['published', 'reviewed', 'coded'])
-  .default('published')
-  .describe('the least reviewed status counted; anything but published needs org:read');
+const include = scoreInclude;
 const includeOut = z.enum(['published', 'reviewed', 'coded']);
 const grade = z.enum(['A', 'B', 'C', 'D', 'F']);
 const year = z.coerce.number().int().min(1000).max(9999);
-const citation = z.object({
-  provisionId: z.string().optional(),
-  citation: z.string(),
-  quote: z.string().optional(),
-});
+const citation = answerCitation;
 const coverage = z.object({
   indicators: z.number(),
   applicable: z.number(),

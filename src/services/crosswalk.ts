@@ -3,16 +3,11 @@
  * instrument through core `crosswalkProfile` (which refuses an instrument not marked crosswalk, naming the valid
  * ones).
  */
-import { statusesIncluded } from '../core/coding/types.ts';
 import { DomainError } from '../core/errors.ts';
 import { isIsoDate } from '../core/laws/intervals.ts';
 import { type CrosswalkProfile, crosswalkProfile } from '../core/scoring/crosswalk-profile.ts';
-import { listAnswers } from '../store/coding.repo.ts';
-import { visibleOrg } from './coding.ts';
 import type { ServiceContext } from './context.ts';
-import { getFramework } from './framework.ts';
-import { requireJurisdiction } from './jurisdictions.ts';
-import { assertMayInclude, type ScoreInclude, toScoringAnswer } from './scores.ts';
+import { loadCountedAnswers, type ScoreInclude, toScoringAnswer } from './scores.ts';
 
 /** A jurisdiction's crosswalk profile on a date, with how it was made. */
 export interface CrosswalkReport extends CrosswalkProfile {
@@ -36,14 +31,8 @@ export async function crosswalkAsOf(
     throw new DomainError('VALIDATION_FAILED', `asOf must be a date YYYY-MM-DD, got "${asOf}"`);
   }
   const include = options.include ?? 'published';
-  assertMayInclude(ctx, include);
-  const jurisdiction = await requireJurisdiction(ctx, jurisdictionId);
-  const framework = await getFramework(ctx);
-  const stored = await listAnswers(ctx.db, {
-    organizationId: visibleOrg(ctx),
-    jurisdictionId: jurisdiction.id,
-    frameworkId: framework.id,
-    statuses: statusesIncluded(include),
+  const { jurisdiction, framework, stored } = await loadCountedAnswers(ctx, jurisdictionId, {
+    include,
     asOf,
   });
   const profile = crosswalkProfile(framework, stored.map(toScoringAnswer), instrument, jurisdiction.level);

@@ -61,6 +61,28 @@ export function toScoringAnswer(a: CodedAnswer): Answer {
   };
 }
 
+/**
+ * The answers a score counts: those of the included statuses under the framework version asked for (latest by
+ * default), valid on `asOf` when given (every interval otherwise). Throws JURISDICTION_NOT_FOUND or FORBIDDEN.
+ */
+export async function loadCountedAnswers(
+  ctx: ServiceContext,
+  jurisdictionId: string,
+  options: { include: ScoreInclude; asOf?: string; frameworkVersion?: number },
+) {
+  assertMayInclude(ctx, options.include);
+  const jurisdiction = await requireJurisdiction(ctx, jurisdictionId);
+  const framework = await getFramework(ctx, options.frameworkVersion);
+  const stored = await listAnswers(ctx.db, {
+    organizationId: visibleOrg(ctx),
+    jurisdictionId: jurisdiction.id,
+    frameworkId: framework.id,
+    statuses: statusesIncluded(options.include),
+    ...(options.asOf ? { asOf: options.asOf } : {}),
+  });
+  return { jurisdiction, framework, stored };
+}
+
 /** Scores a jurisdiction from its answers valid on `date`; throws JURISDICTION_NOT_FOUND or FORBIDDEN. */
 export async function scoreAsOf(
   ctx: ServiceContext,
@@ -69,15 +91,10 @@ export async function scoreAsOf(
   options: { include?: ScoreInclude; frameworkVersion?: number } = {},
 ): Promise<ScoreReport> {
   const include = options.include ?? 'published';
-  assertMayInclude(ctx, include);
-  const jurisdiction = await requireJurisdiction(ctx, jurisdictionId);
-  const framework = await getFramework(ctx, options.frameworkVersion);
-  const stored = await listAnswers(ctx.db, {
-    organizationId: visibleOrg(ctx),
-    jurisdictionId: jurisdiction.id,
-    frameworkId: framework.id,
-    statuses: statusesIncluded(include),
+  const { jurisdiction, framework, stored } = await loadCountedAnswers(ctx, jurisdictionId, {
+    include,
     asOf: date,
+    ...(options.frameworkVersion === undefined ? {} : { frameworkVersion: options.frameworkVersion }),
   });
   const answers = stored.map(toScoringAnswer);
   return {

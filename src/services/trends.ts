@@ -1,11 +1,3 @@
-/**
- * Scores over time. Policy: a trend scores the jurisdiction as of 1 January of each year from `from` to `to`
- * (default: the first year any counted answer is valid, to this year; at most 200 years), from one read of its
- * answers; a year with nothing valid is a `not_coded` point, not a gap in the series. Changes compare the answers
- * valid on two dates (see core `diffAnswers`) and the two scores. Statuses are counted as `scoreAsOf` counts
- * them: published by default, unpublished ones with `org:read`.
- */
-import { statusesIncluded } from '../core/coding/types.ts';
 import { DomainError } from '../core/errors.ts';
 import { isIsoDate } from '../core/laws/intervals.ts';
 import type { Grade } from '../core/scoring/grades.ts';
@@ -20,12 +12,8 @@ import {
   validOn,
   yearsBetween,
 } from '../core/trends/answer-changes.ts';
-import { listAnswers } from '../store/coding.repo.ts';
-import { visibleOrg } from './coding.ts';
 import type { ServiceContext } from './context.ts';
-import { getFramework } from './framework.ts';
-import { requireJurisdiction } from './jurisdictions.ts';
-import { assertMayInclude, type ScoreInclude, today, toScoringAnswer } from './scores.ts';
+import { loadCountedAnswers, type ScoreInclude, today, toScoringAnswer } from './scores.ts';
 
 /** The longest trend served, in years. */
 export const maxTrendYears = 200;
@@ -76,19 +64,6 @@ function checkYear(year: number | undefined, name: string): void {
   }
 }
 
-async function answersOf(ctx: ServiceContext, jurisdictionId: string, include: ScoreInclude) {
-  assertMayInclude(ctx, include);
-  const jurisdiction = await requireJurisdiction(ctx, jurisdictionId);
-  const framework = await getFramework(ctx);
-  const stored = await listAnswers(ctx.db, {
-    organizationId: visibleOrg(ctx),
-    jurisdictionId: jurisdiction.id,
-    frameworkId: framework.id,
-    statuses: statusesIncluded(include),
-  });
-  return { jurisdiction, framework, stored };
-}
-
 /**
  * The score on 1 January of each year from `from` to `to`; throws VALIDATION_FAILED for bad years or from > to,
  * JURISDICTION_NOT_FOUND, or FORBIDDEN.
@@ -101,7 +76,7 @@ export async function scoreTrend(
   checkYear(options.from, 'from');
   checkYear(options.to, 'to');
   const include = options.include ?? 'published';
-  const { jurisdiction, framework, stored } = await answersOf(ctx, jurisdictionId, include);
+  const { jurisdiction, framework, stored } = await loadCountedAnswers(ctx, jurisdictionId, { include });
   const thisYear = Number(today().slice(0, 4));
   const earliest = stored.reduce((min, a) => Math.min(min, Number(a.validFrom.slice(0, 4))), Infinity);
   const from = options.from ?? (Number.isFinite(earliest) ? earliest : (options.to ?? thisYear));
@@ -153,7 +128,7 @@ export async function scoreChanges(
   }
   if (from > to) bad(`from (${from}) is after to (${to})`, { from, to });
   const include = options.include ?? 'published';
-  const { jurisdiction, framework, stored } = await answersOf(ctx, jurisdictionId, include);
+  const { jurisdiction, framework, stored } = await loadCountedAnswers(ctx, jurisdictionId, { include });
   const on = (date: string) => stored.filter((a) => validOn(a, date));
   const dated = (list: typeof stored): DatedAnswer[] =>
     list.map((a) => ({
