@@ -10,6 +10,7 @@ import { navigate, useLocation } from './lib/router.ts';
 import { useSession } from './lib/session.tsx';
 import { AcceptInvitePage } from './routes/accept-invite.tsx';
 import { FrameworkPage } from './routes/framework.tsx';
+import { GapsPage } from './routes/gaps.tsx';
 import { HomePage } from './routes/home.tsx';
 import { JurisdictionsPage } from './routes/jurisdictions.tsx';
 import { LawPage } from './routes/law.tsx';
@@ -17,6 +18,8 @@ import { LawDiffPage } from './routes/law-diff.tsx';
 import { LawsPage } from './routes/laws.tsx';
 import { MembersPage } from './routes/members.tsx';
 import { ForbiddenPage, NotFoundPage } from './routes/not-found.tsx';
+import { QcPage } from './routes/qc.tsx';
+import { QcBatchPage } from './routes/qc-batch.tsx';
 import { ReportPage } from './routes/report.tsx';
 import { ResetPasswordPage } from './routes/reset-password.tsx';
 import { SearchPage } from './routes/search.tsx';
@@ -34,6 +37,23 @@ function Guard({ permission, children }: { permission: string; children: ReactNo
   }, [signedIn, path, search]);
   if (!signedIn) return null;
   return can(permission) ? children : <ForbiddenPage />;
+}
+
+/** `/qc/:id`, behind the org:read guard; null for any other path. */
+function qcRoute(path: string): ReactNode {
+  const match = /^\/qc\/([^/]+)$/.exec(path);
+  if (!match?.[1]) return null;
+  let id: string;
+  try {
+    id = decodeURIComponent(match[1]);
+  } catch {
+    return null;
+  }
+  return (
+    <Guard permission="org:read">
+      <QcBatchPage id={id} />
+    </Guard>
+  );
 }
 
 /** `/laws/:id` and `/laws/:id/diff`; null for any other path. */
@@ -73,6 +93,14 @@ function Routes() {
       return <SearchPage />;
     case '/report':
       return <ReportPage />;
+    case '/gaps':
+      return <GapsPage />;
+    case '/qc':
+      return (
+        <Guard permission="org:read">
+          <QcPage />
+        </Guard>
+      );
     case '/admin/members':
       return (
         <Guard permission="org:read">
@@ -92,7 +120,7 @@ function Routes() {
         </Guard>
       );
     default:
-      return lawRoute(path) ?? <NotFoundPage />;
+      return lawRoute(path) ?? qcRoute(path) ?? <NotFoundPage />;
   }
 }
 

@@ -2,10 +2,13 @@
 import type { HttpClient } from './client.ts';
 import type {
   AnswerCreateBody,
+  AnswerHistoryEntry,
   ApiToken,
   CodedAnswer,
+  CodingStatus,
   CreatedToken,
   Framework,
+  GapReport,
   InvitationInfo,
   Jurisdiction,
   JurisdictionLevel,
@@ -17,6 +20,13 @@ import type {
   LawWithVersions,
   Member,
   MyOrganization,
+  QcBatchCreateBody,
+  QcBatchReport,
+  QcCodingBody,
+  QcCodingOutcome,
+  QcDivergenceView,
+  QcReconcileBody,
+  QcReconcileResult,
   Role,
   ScoreInclude,
   ScoreReport,
@@ -36,6 +46,19 @@ function query(values: Record<string, string | number | undefined>): string {
 }
 const enc = encodeURIComponent;
 type Accepted = { ok: true; message: string };
+
+/** What a gap report is asked for: date, least reviewed status counted, format and language. */
+export interface GapQuery {
+  asOf?: string;
+  include?: ScoreInclude;
+  format?: 'json' | 'md';
+  locale?: 'en' | 'es' | 'fr';
+}
+
+/** The API path of a jurisdiction's gap report (also the Markdown download's href with `format: 'md'`). */
+export function gapPath(jurisdiction: string, q: GapQuery): string {
+  return `/api/v1/gaps/${enc(jurisdiction)}${query({ ...q })}`;
+}
 
 /** The API, bound to a client that remembers the CSRF token of the current session. */
 export function createApi(http: HttpClient) {
@@ -121,11 +144,26 @@ export function createApi(http: HttpClient) {
     importLaw: (body: LawImportBody) => http.request<LawImportResult>('POST', '/api/v1/laws/import', body),
     search: (q: { q: string; jurisdiction?: string; limit?: number }) =>
       http.request<SearchHit[]>('GET', `/api/v1/search${query(q)}`),
-    answers: (q: { jurisdiction?: string; asOf?: string }) =>
+    answers: (q: { jurisdiction?: string; asOf?: string; status?: CodingStatus }) =>
       http.request<CodedAnswer[]>('GET', `/api/v1/answers${query(q)}`),
+    setAnswerStatus: (id: string, status: CodingStatus) =>
+      http.request<CodedAnswer>('POST', `/api/v1/answers/${enc(id)}/status`, { status }),
+    answerHistory: (id: string) =>
+      http.request<AnswerHistoryEntry[]>('GET', `/api/v1/answers/${enc(id)}/history`),
     createAnswer: (body: AnswerCreateBody) => http.request<CodedAnswer>('POST', '/api/v1/answers', body),
     score: (jurisdiction: string, q: { asOf?: string; include?: ScoreInclude }) =>
       http.request<ScoreReport>('GET', `/api/v1/scores/${enc(jurisdiction)}${query(q)}`),
+    gaps: (jurisdiction: string, q: GapQuery) => http.request<GapReport>('GET', gapPath(jurisdiction, q)),
+    qcBatches: () => http.request<QcBatchReport[]>('GET', '/api/v1/qc/batches'),
+    qcBatch: (id: string) => http.request<QcBatchReport>('GET', `/api/v1/qc/batches/${enc(id)}`),
+    createQcBatch: (body: QcBatchCreateBody) =>
+      http.request<QcBatchReport>('POST', '/api/v1/qc/batches', body),
+    submitQcCoding: (batchId: string, body: QcCodingBody) =>
+      http.request<QcCodingOutcome>('POST', `/api/v1/qc/batches/${enc(batchId)}/codings`, body),
+    qcDivergences: (batchId: string) =>
+      http.request<QcDivergenceView[]>('GET', `/api/v1/qc/batches/${enc(batchId)}/divergences`),
+    reconcile: (divergenceId: string, body: QcReconcileBody) =>
+      http.request<QcReconcileResult>('POST', `/api/v1/qc/divergences/${enc(divergenceId)}/reconcile`, body),
   };
 }
 

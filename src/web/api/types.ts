@@ -10,8 +10,14 @@ import type {
   sessionState,
   user,
 } from '../../contracts/accounts.ts';
-import type { answerCreateBody, codedAnswer, scoreReport } from '../../contracts/coding.ts';
+import type {
+  answerCreateBody,
+  answerHistoryEntry,
+  codedAnswer,
+  scoreReport,
+} from '../../contracts/coding.ts';
 import type { framework, indicator } from '../../contracts/framework.ts';
+import type { gapReport } from '../../contracts/gaps.ts';
 import type { jurisdiction } from '../../contracts/jurisdictions.ts';
 import type {
   lawDiff,
@@ -22,6 +28,15 @@ import type {
   lawWithVersions,
   searchHit,
 } from '../../contracts/laws.ts';
+import type {
+  qcBatchCreateBody,
+  qcBatchReport,
+  qcCodingBody,
+  qcCodingOutcome,
+  qcDivergenceView,
+  qcReconcileBody,
+  qcReconcileResult,
+} from '../../contracts/qc.ts';
 
 /** The session: user, organizations, active organization, role, permissions and CSRF token. */
 export type SessionState = z.output<typeof sessionState>;
@@ -74,6 +89,29 @@ export type AnswerCreateBody = z.input<typeof answerCreateBody>;
 export type ScoreReport = z.output<typeof scoreReport>;
 /** Which answers a score counts: published, reviewed and up, or coded and up. */
 export type ScoreInclude = ScoreReport['include'];
+
+/** An answer's review status: suggested, coded, reviewed or published. */
+export type CodingStatus = CodedAnswer['status'];
+/** One change to an answer: who, when, before and after. */
+export type AnswerHistoryEntry = z.output<typeof answerHistoryEntry>;
+/** A jurisdiction's gaps ranked by points available, with standards and exemplary law from elsewhere. */
+export type GapReport = z.output<typeof gapReport>;
+/** One gap of a gap report. */
+export type Gap = GapReport['gaps'][number];
+/** A QC batch with progress and agreement statistics. */
+export type QcBatchReport = z.output<typeof qcBatchReport>;
+/** What creating a QC batch sends. */
+export type QcBatchCreateBody = z.input<typeof qcBatchCreateBody>;
+/** What a coder's independent coding sends. */
+export type QcCodingBody = z.input<typeof qcCodingBody>;
+/** What became of a coder's coding: single, waiting, agreed or diverged. */
+export type QcCodingOutcome = z.output<typeof qcCodingOutcome>;
+/** A divergence with both codings side by side. */
+export type QcDivergenceView = z.output<typeof qcDivergenceView>;
+/** What reconciling a divergence sends. */
+export type QcReconcileBody = z.input<typeof qcReconcileBody>;
+/** A reconciled divergence and the answer it wrote. */
+export type QcReconcileResult = z.output<typeof qcReconcileResult>;
 
 /** Every role, in the order the interface lists them. */
 export const roles: readonly Role[] = ['admin', 'analyst', 'reviewer', 'campaigner', 'viewer'];

@@ -47,6 +47,7 @@ export function JurisdictionTable({ caption, rows }: { caption: string; rows: re
             <th scope="col">{t('app.jurisdictions.isoCode')}</th>
             <th scope="col">{t('app.jurisdictions.level')}</th>
             <th scope="col">{t('app.report.column')}</th>
+            <th scope="col">{t('app.gaps.column')}</th>
           </tr>
         </thead>
         <tbody>
@@ -67,6 +68,15 @@ export function JurisdictionTable({ caption, rows }: { caption: string; rows: re
                 <td>
                   <Link to={`/report?jurisdiction=${encodeURIComponent(j.id)}`}>
                     {t('app.report.link')}
+                    <span className="visually-hidden" lang={name.lang}>
+                      {' '}
+                      ({name.text})
+                    </span>
+                  </Link>
+                </td>
+                <td>
+                  <Link to={`/gaps?jurisdiction=${encodeURIComponent(j.id)}`}>
+                    {t('app.gaps.link')}
                     <span className="visually-hidden" lang={name.lang}>
                       {' '}
                       ({name.text})

@@ -134,6 +134,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <NavLink to="/jurisdictions">{t('app.jurisdictions.title')}</NavLink>
             <NavLink to="/laws">{t('app.laws.title')}</NavLink>
             <NavLink to="/search">{t('app.search.title')}</NavLink>
+            {can('org:read') ? <NavLink to="/qc">{t('app.qc.title')}</NavLink> : null}
             {can('org:read') ? <NavLink to="/admin/members">{t('app.members.title')}</NavLink> : null}
             {can('members:manage') ? <NavLink to="/admin/tokens">{t('app.tokens.title')}</NavLink> : null}
             {can('instance:admin') ? <NavLink to="/admin/users">{t('app.users.title')}</NavLink> : null}

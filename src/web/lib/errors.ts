@@ -22,6 +22,10 @@ const known: Record<string, MessageKey> = {
   MEMBERSHIP_EXISTS: 'app.error.membershipExists',
   LAST_ADMIN: 'app.error.lastAdmin',
   SETUP_DONE: 'app.error.setupDone',
+  QC_DIVERGENCE_OPEN: 'app.error.divergenceOpen',
+  ANSWER_STATUS_INVALID: 'app.error.answerStatusInvalid',
+  QC_ALREADY_CODED: 'app.error.alreadyCoded',
+  QC_ASSIGNMENT_NOT_FOUND: 'app.error.assignmentNotFound',
 };
 
 function fieldOf(details: unknown): string | undefined {

@@ -4,20 +4,18 @@
  */
 import { type FormEvent, useState } from 'react';
 import type { Framework, ScoreInclude, ScoreReport } from '../api/types.ts';
+import { AnswerReview } from '../components/answer-review.tsx';
 import { SelectField, TextField } from '../components/field.tsx';
+import { Link } from '../components/link.tsx';
 import { LoadState } from '../components/load-state.tsx';
 import { Page } from '../components/page.tsx';
 import { Localized, useI18n } from '../lib/i18n.tsx';
+import { gapsPath, includes } from '../lib/report-paths.ts';
 import { navigate, useLocation } from '../lib/router.ts';
 import { useSession } from '../lib/session.tsx';
 import { useLoad } from '../lib/use-action.ts';
+import { useProvisionLanguages } from '../lib/use-provision-languages.ts';
 
-/** The app path of a jurisdiction's report card. */
-export function reportPath(jurisdictionId: string): string {
-  return `/report?jurisdiction=${encodeURIComponent(jurisdictionId)}`;
-}
-
-const includes: readonly ScoreInclude[] = ['published', 'reviewed', 'coded'];
 const fmt = (n: number | null, digits = 1) => (n === null ? '—' : n.toFixed(digits));
 
 function Summary({ report }: { report: ScoreReport }) {
@@ -172,20 +170,7 @@ export function ReportPage() {
     [api, id, asOf, include],
   );
   // The score's citations do not name their document's language; the answers and the library do.
-  const languages = useLoad(async () => {
-    const [answers, laws] = await Promise.all([
-      api.answers({ jurisdiction: id, ...(asOf ? { asOf } : {}) }),
-      api.laws({ jurisdiction: id }),
-    ]);
-    const byDocument = new Map(laws.map((l) => [l.document.id, l.document.language]));
-    const byProvision = new Map<string, string>();
-    for (const a of answers)
-      for (const c of a.citations) {
-        const lang = byDocument.get(c.documentId);
-        if (lang) byProvision.set(c.provisionId, lang);
-      }
-    return byProvision;
-  }, [api, id, asOf]);
+  const languages = useProvisionLanguages([id], asOf);
   const name = jurisdiction.data ? pick(jurisdiction.data.name) : null;
 
   const apply = (event: FormEvent) => {
@@ -200,6 +185,9 @@ export function ReportPage() {
   return (
     <Page title={name ? t('app.report.title', { name: name.text }) : t('app.report.titlePlain')}>
       <p className="notice">{t('app.report.suggestionsNotCounted')}</p>
+      <p className="no-print">
+        <Link to={gapsPath(id, asOf, include)}>{t('app.gaps.link')}</Link>
+      </p>
       <form className="filters" onSubmit={apply}>
         <TextField label={t('app.laws.asOf')} name="asOf" type="date" value={date} onChange={setDate} />
         {can('org:read') ? (
@@ -231,8 +219,11 @@ export function ReportPage() {
           </p>
           {report.data.status === 'not_coded' ? <p>{t('app.report.notCoded')}</p> : null}
           <Summary report={report.data} />
-          <Areas report={report.data} framework={framework.data} langOf={languages.data ?? new Map()} />
+          <Areas report={report.data} framework={framework.data} langOf={languages} />
         </>
+      ) : null}
+      {can('org:read') && id ? (
+        <AnswerReview jurisdictionId={id} asOf={asOf} onChanged={report.reload} />
       ) : null}
     </Page>
   );
