@@ -12,6 +12,7 @@ import { gapCommands } from './commands/gaps.ts';
 import { jurisdictionCommands } from './commands/jurisdictions.ts';
 import { lawCommands } from './commands/laws.ts';
 import { qcCommands } from './commands/qc.ts';
+import { recommendationCommands } from './commands/recommendations.ts';
 import { scoreCommands } from './commands/scores.ts';
 import { userCommands } from './commands/users.ts';
 import { exitCodeOf, info, messageOf, printJson } from './output.ts';
@@ -66,6 +67,7 @@ lawCommands(program);
 codingCommands(program);
 qcCommands(program);
 gapCommands(program);
+recommendationCommands(program);
 scoreCommands(program);
 userCommands(program);
 

@@ -36,6 +36,8 @@ export const codedAnswer = z
         citation: z.string().describe('document citation and provision citation'),
         documentId: z.string(),
         versionId: z.string(),
+        documentCitation: z.string().optional().describe('the document’s own citation'),
+        language: z.string().optional().describe('the language the quoted law is written in'),
       }),
     ),
     createdAt: z.string(),
@@ -132,6 +134,9 @@ export const answerCitation = z.object({
   provisionId: z.string().optional(),
   citation: z.string(),
   quote: z.string().optional(),
+  documentId: z.string().optional().describe('the library document of the provision'),
+  documentCitation: z.string().optional().describe('the document’s own citation'),
+  language: z.string().optional().describe('the language the quoted law is written in'),
 });
 
 const scoreResult = z

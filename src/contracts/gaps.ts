@@ -34,6 +34,14 @@ const exemplar = z.object({
   citations: z.array(citation),
 });
 
+const gapRecommendation = z.object({
+  text: z.string(),
+  modelLanguage: z.string().nullable().describe('suggested model statutory language'),
+  locale: z.enum(locales),
+  version: z.number().int(),
+  fallback: z.boolean().describe('true when English stands in for the asked locale'),
+});
+
 export const gapReport = z
   .object({
     jurisdictionId: z.string(),
@@ -70,6 +78,10 @@ export const gapReport = z
         citations: z.array(citation),
         standards: z.array(standard),
         exemplars: z.array(exemplar).describe('other jurisdictions at full marks (up to 3)'),
+        recommendation: gapRecommendation
+          .nullable()
+          .optional()
+          .describe('your organization’s recommendation (null when anonymous or none written)'),
       }),
     ),
     notCoded: z.array(
@@ -81,7 +93,7 @@ export const gapReport = z
         standards: z.array(standard),
       }),
     ),
-    recommendations: z.null().describe('organizations’ own recommendations: not part of the report yet'),
+    recommendations: z.null().describe('always null: each gap carries its own recommendation'),
   })
   .meta({ id: 'GapReport' });
 

@@ -131,3 +131,17 @@ export const qcReconcileBody = z.strictObject({
 });
 
 export const qcReconcileResult = z.object({ divergence: qcDivergenceView, answer: codedAnswer });
+
+export const qcAssignmentsQuery = z.strictObject({
+  mine: z.enum(['0', '1']).optional().describe('1: only the variables assigned to you'),
+});
+
+export const qcAssignmentView = z
+  .object({
+    jurisdictionId: z.string(),
+    indicatorId: z.string(),
+    coders: z.array(z.object({ coderId: z.string(), coderName: z.string(), coded: z.boolean() })),
+    assignedToYou: z.boolean(),
+    codedByYou: z.boolean().nullable().describe('null when the variable is not assigned to you'),
+  })
+  .meta({ id: 'QcAssignment' });

@@ -13,6 +13,7 @@ import { registerLawRoutes } from './api/laws.routes.ts';
 import { registerMetaRoutes } from './api/meta.routes.ts';
 import { registerOrganizationRoutes } from './api/organizations.routes.ts';
 import { registerQcRoutes } from './api/qc.routes.ts';
+import { registerRecommendationRoutes } from './api/recommendations.routes.ts';
 import { registerScoreRoutes } from './api/scores.routes.ts';
 import { registerSessionRoutes } from './api/session.routes.ts';
 import type { AppDeps } from './deps.ts';
@@ -103,6 +104,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   registerScoreRoutes(app, deps);
   registerQcRoutes(app, deps);
   registerGapRoutes(app, deps);
+  registerRecommendationRoutes(app, deps);
   registerExportRoutes(app, deps);
   await registerPages(app, deps);
   return app;

@@ -3,7 +3,8 @@
  * valid on the date of the statuses included, `published` by default; counting unpublished ones needs
  * `org:read`), and exemplars are drawn from the other visible jurisdictions' answers of the same statuses valid
  * on the same date, so a public report never shows unpublished coding. Nothing coded is a report (every
- * indicator listed as not coded), not an error.
+ * indicator listed as not coded), not an error. A reader with an active organization sees its
+ * recommendations on the gaps (services/recommendations.ts); anonymous reports carry none.
  */
 import { statusesIncluded } from '../core/coding/types.ts';
 import { DomainError } from '../core/errors.ts';
@@ -17,6 +18,7 @@ import { visibleOrg } from './coding.ts';
 import type { ServiceContext } from './context.ts';
 import { getFramework } from './framework.ts';
 import { requireJurisdiction } from './jurisdictions.ts';
+import { recommendationsForReport } from './recommendations.ts';
 import { type ScoreInclude, scoreAsOf } from './scores.ts';
 
 /** Options of a gap report. */
@@ -65,6 +67,9 @@ export async function gapReport(
         provisionId: c.provisionId,
         citation: c.citation,
         quote: c.quote,
+        documentId: c.documentId,
+        ...(c.documentCitation !== undefined ? { documentCitation: c.documentCitation } : {}),
+        ...(c.language !== undefined ? { language: c.language } : {}),
       })),
     })),
     jurisdiction.id,
@@ -88,5 +93,6 @@ export async function gapReport(
     include,
     locale,
     exemplars: picked,
+    recommendations: await recommendationsForReport(ctx, framework.id, locale),
   });
 }

@@ -56,7 +56,14 @@ export function toScoringAnswer(a: CodedAnswer): Answer {
   return {
     indicatorId: a.indicatorId,
     value: a.value,
-    citations: a.citations.map((c) => ({ provisionId: c.provisionId, citation: c.citation, quote: c.quote })),
+    citations: a.citations.map((c) => ({
+      provisionId: c.provisionId,
+      citation: c.citation,
+      quote: c.quote,
+      documentId: c.documentId,
+      ...(c.documentCitation !== undefined ? { documentCitation: c.documentCitation } : {}),
+      ...(c.language !== undefined ? { language: c.language } : {}),
+    })),
     ...(a.status === 'suggested' ? {} : { status: scoringStatus[a.status] }),
   };
 }

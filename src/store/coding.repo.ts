@@ -89,6 +89,7 @@ async function citationsOf(db: Kysely<Database>, answerIds: string[]): Promise<M
         'p.citation',
         'd.citation as document_citation',
         'd.id as document_id',
+        'd.language',
         'v.id as version_id',
       ])
       .where('c.answer_id', 'in', answerIds.slice(i, i + batch))
@@ -103,6 +104,8 @@ async function citationsOf(db: Kysely<Database>, answerIds: string[]): Promise<M
         citation: `${r.document_citation} ${r.citation}`,
         documentId: r.document_id,
         versionId: r.version_id,
+        documentCitation: r.document_citation,
+        language: r.language,
       });
       out.set(r.answer_id, list);
     }

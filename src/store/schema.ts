@@ -232,6 +232,20 @@ export interface QcDivergenceRow {
   created_at: string;
 }
 
+/** One version of an organization's recommendation for an indicator in one locale. */
+export interface RecommendationRow {
+  id: string;
+  organization_id: string;
+  framework_id: string;
+  indicator_id: string;
+  locale: string;
+  version: number;
+  text: string;
+  model_language: string | null;
+  author: string;
+  created_at: string;
+}
+
 export interface Database {
   framework_versions: FrameworkVersionRow;
   framework_indicators: FrameworkIndicatorRow;
@@ -253,4 +267,5 @@ export interface Database {
   qc_assignments: QcAssignmentRow;
   qc_codings: QcCodingRow;
   qc_divergences: QcDivergenceRow;
+  recommendations: RecommendationRow;
 }

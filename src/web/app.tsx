@@ -9,6 +9,7 @@ import { storedLocale, useI18n } from './lib/i18n.tsx';
 import { navigate, useLocation } from './lib/router.ts';
 import { useSession } from './lib/session.tsx';
 import { AcceptInvitePage } from './routes/accept-invite.tsx';
+import { ComparePage } from './routes/compare.tsx';
 import { FrameworkPage } from './routes/framework.tsx';
 import { GapsPage } from './routes/gaps.tsx';
 import { HomePage } from './routes/home.tsx';
@@ -22,6 +23,7 @@ import { QcPage } from './routes/qc.tsx';
 import { QcBatchPage } from './routes/qc-batch.tsx';
 import { ReportPage } from './routes/report.tsx';
 import { ResetPasswordPage } from './routes/reset-password.tsx';
+import { ScoreMapPage } from './routes/score-map.tsx';
 import { SearchPage } from './routes/search.tsx';
 import { SetupPage } from './routes/setup.tsx';
 import { SignInPage } from './routes/sign-in.tsx';
@@ -95,6 +97,10 @@ function Routes() {
       return <ReportPage />;
     case '/gaps':
       return <GapsPage />;
+    case '/map':
+      return <ScoreMapPage />;
+    case '/compare':
+      return <ComparePage />;
     case '/qc':
       return (
         <Guard permission="org:read">

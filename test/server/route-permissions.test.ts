@@ -86,8 +86,13 @@ const expectedGuarded: Record<string, string> = {
   'GET /api/v1/qc/batches': 'org:read',
   'GET /api/v1/qc/batches/:id': 'org:read',
   'POST /api/v1/qc/batches/:id/codings': 'coding:write',
+  'GET /api/v1/qc/batches/:id/assignments': 'org:read',
   'GET /api/v1/qc/batches/:id/divergences': 'org:read',
   'POST /api/v1/qc/divergences/:id/reconcile': 'coding:review',
+  'GET /api/v1/recommendations': 'org:read',
+  'GET /api/v1/recommendations/:indicator': 'org:read',
+  'PUT /api/v1/recommendations/:indicator': 'recommendations:write',
+  'GET /api/v1/recommendations/:indicator/history': 'org:read',
 };
 
 const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
@@ -131,6 +136,10 @@ function validRequest(route: RouteRecord, w: World, self: User | null, tokenId: 
     'DELETE /api/v1/organizations/current/tokens/:id': { params: { id: tokenId } },
     'POST /api/v1/jurisdictions': {
       body: { parentId: 'ocd-division/country:us', type: 'place', name: { en: 'Probe City' } },
+    },
+    'PUT /api/v1/recommendations/:indicator': {
+      params: { indicator: 'CR-01' },
+      body: { text: 'Probe recommendation' },
     },
     'POST /api/v1/laws/import': {
       body: {

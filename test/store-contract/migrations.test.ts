@@ -81,6 +81,7 @@ for (const dialect of await engines()) {
           'qc_batches',
           'qc_codings',
           'qc_divergences',
+          'recommendations',
           'sessions',
           'users',
         ]);

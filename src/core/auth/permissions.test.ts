@@ -23,8 +23,9 @@ const expectedGrants: Record<Role, Permission[]> = {
     'coding:review',
     'coding:publish',
     'qc:manage',
+    'recommendations:write',
   ],
-  analyst: ['org:read', 'jurisdictions:write', 'laws:write', 'coding:write'],
+  analyst: ['org:read', 'jurisdictions:write', 'laws:write', 'coding:write', 'recommendations:write'],
   reviewer: [
     'org:read',
     'jurisdictions:write',

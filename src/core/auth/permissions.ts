@@ -20,6 +20,8 @@ export const permissions = [
   'coding:publish',
   /** Create quality-control batches: which coders code which jurisdictions × indicators. */
   'qc:manage',
+  /** Write the organization's recommendations for closing gaps (new versions; reading needs org:read). */
+  'recommendations:write',
   /** Invite, change and remove members; manage API tokens. */
   'members:manage',
   /** Instance-wide user administration (list and disable accounts, create organizations). */
@@ -37,8 +39,9 @@ const grants: Record<Role, readonly Permission[]> = {
     'coding:review',
     'coding:publish',
     'qc:manage',
+    'recommendations:write',
   ],
-  analyst: ['org:read', 'jurisdictions:write', 'laws:write', 'coding:write'],
+  analyst: ['org:read', 'jurisdictions:write', 'laws:write', 'coding:write', 'recommendations:write'],
   reviewer: [
     'org:read',
     'jurisdictions:write',

@@ -26,6 +26,10 @@ export interface CodedCitation {
   citation: string;
   documentId: string;
   versionId: string;
+  /** The document's own citation (`Examplia Protection Act 2030`). */
+  documentCitation?: string;
+  /** The language the document is written in, as recorded in the library. */
+  language?: string;
 }
 
 /** A coded answer as stored. `validTo` is exclusive; null means open-ended. */

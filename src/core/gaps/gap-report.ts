@@ -7,10 +7,12 @@
  * by points available, then framework order. N/A indicators are not gaps. Indicators not coded yet are listed
  * separately: they are outside the score, so no points are claimed for them. Exemplars are other
  * jurisdictions' answers at full marks for the indicator (up to 3, by jurisdiction id), with their citations
- * and quotes. Recommendation text authored by organizations is not part of the report yet.
+ * and quotes. A reader's own organization's recommendation, when it has one, rides on each gap (resolved by
+ * the caller: the asked locale, else English marked as a fallback); anonymous reports carry none.
  */
 import type { Framework, Indicator, Locale } from '../framework/types.ts';
 import { localized } from '../jurisdictions/types.ts';
+import type { ResolvedRecommendation } from '../recommendations/types.ts';
 import type { ScoreResult } from '../scoring/types.ts';
 
 /** The most exemplary provisions shown per gap. */
@@ -31,7 +33,17 @@ export interface Exemplar {
   value: string;
   validFrom: string;
   validTo: string | null;
-  citations: Array<{ provisionId?: string; citation: string; quote?: string }>;
+  citations: GapCitation[];
+}
+
+/** A citation in a gap report: the provision, and (when known) its document and the document's language. */
+export interface GapCitation {
+  provisionId?: string;
+  citation: string;
+  quote?: string;
+  documentId?: string;
+  documentCitation?: string;
+  language?: string;
 }
 
 /** An answer as exemplar selection needs it (any jurisdiction). */
@@ -56,9 +68,11 @@ export interface Gap {
   maxPoints: number;
   /** maxPoints × (1 − normalized): what meeting the indicator in full would add to the total. */
   pointsAvailable: number;
-  citations: Array<{ provisionId?: string; citation: string; quote?: string }>;
+  citations: GapCitation[];
   standards: GapStandard[];
   exemplars: Exemplar[];
+  /** The reader's organization's recommendation for the indicator, or null. */
+  recommendation: ResolvedRecommendation | null;
 }
 
 /** An applicable indicator with no answer yet. */
@@ -86,7 +100,7 @@ export interface GapReport {
   pointsAvailable: number;
   gaps: Gap[];
   notCoded: NotCodedIndicator[];
-  /** Kept for readers: organizations' own recommendation text is not part of the report yet. */
+  /** Kept for older readers: always null; each gap carries its own `recommendation`. */
   recommendations: null;
 }
 
@@ -100,6 +114,8 @@ export interface GapReportInput {
   locale: Locale;
   /** Exemplars by indicator id (see `pickExemplars`). */
   exemplars: ReadonlyMap<string, Exemplar[]>;
+  /** The reader's organization's recommendations by indicator id (none for anonymous readers). */
+  recommendations?: ReadonlyMap<string, ResolvedRecommendation>;
 }
 
 /** The indicator's sources with their instruments' names (the id stands in for an unknown instrument). */
@@ -201,6 +217,7 @@ export function buildGapReport(input: GapReportInput): GapReport {
         citations: line.citations.map((c) => ({ ...c })),
         standards,
         exemplars: input.exemplars.get(line.id) ?? [],
+        recommendation: input.recommendations?.get(line.id) ?? null,
       });
     }
   }

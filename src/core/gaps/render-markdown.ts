@@ -3,6 +3,7 @@
  * quotes) is escaped so it can never open a link, a heading, a table cell or HTML; quotes are shown verbatim
  * as block quotes. Points are shown to one decimal; the JSON keeps them unrounded.
  */
+import type { ResolvedRecommendation } from '../recommendations/types.ts';
 import type { Exemplar, GapReport, GapStandard } from './gap-report.ts';
 
 /** Escapes Markdown and HTML metacharacters so data prints as plain text; line breaks become spaces. */
@@ -26,6 +27,13 @@ function exemplarLines(e: Exemplar): string[] {
     lines.push(`  - ${escapeMarkdown(c.citation)}`);
     if (c.quote) lines.push(`    > ${escapeMarkdown(c.quote)}`);
   }
+  return lines;
+}
+
+function recommendationLines(rec: ResolvedRecommendation): string[] {
+  const fallback = rec.fallback ? ', in English: none in this language yet' : '';
+  const lines = [`Recommendation (version ${rec.version}${fallback}): ${escapeMarkdown(rec.text)}`];
+  if (rec.modelLanguage) lines.push('', 'Model language:', '', `> ${escapeMarkdown(rec.modelLanguage)}`);
   return lines;
 }
 
@@ -53,6 +61,7 @@ export function renderGapReportMarkdown(r: GapReport): string {
     out.push(`- Weight ${g.weight}, worth ${pts(g.maxPoints)} points of the total`);
     for (const c of g.citations) out.push(`- Current law: ${escapeMarkdown(c.citation)}`);
     out.push(`- Standards: ${g.standards.map(standardLine).join('; ') || 'none listed'}`, '');
+    if (g.recommendation) out.push(...recommendationLines(g.recommendation), '');
     if (g.exemplars.length) {
       out.push('Jurisdictions that meet it:', '', ...g.exemplars.flatMap(exemplarLines), '');
     } else {
@@ -65,6 +74,8 @@ export function renderGapReportMarkdown(r: GapReport): string {
     out.push(`- ${n.indicatorId} (weight ${n.weight}): ${escapeMarkdown(n.question)}`);
   }
   if (r.notCoded.length) out.push('');
-  out.push('Recommendations written by organizations are not part of this report yet.', '');
+  if (!r.gaps.some((g) => g.recommendation)) {
+    out.push('Recommendations written by organizations are not part of this report yet.', '');
+  }
   return out.join('\n');
 }

@@ -18,6 +18,12 @@ export interface AnswerCitation {
   citation: string;
   /** A short snapshot of the text relied on. */
   quote?: string;
+  /** The library document the provision belongs to, when known. */
+  documentId?: string;
+  /** The document's own citation, when known. */
+  documentCitation?: string;
+  /** The language the quoted law is written in, when known. */
+  language?: string;
 }
 
 /** Review state of a coded answer. Scoring counts every answer it is given; callers choose which to pass. */

@@ -2,6 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
+  qcAssignmentsQuery,
+  qcAssignmentView,
   qcBatchCreateBody,
   qcBatchParams,
   qcBatchReport,
@@ -13,6 +15,7 @@ import {
   qcReconcileResult,
 } from '../../contracts/qc.ts';
 import { createBatch, getQcBatch, listQcBatches, submitCoding } from '../../services/qc.ts';
+import { listBatchAssignments } from '../../services/qc-assignments.ts';
 import { listBatchDivergences, reconcileDivergence } from '../../services/qc-divergences.ts';
 import type { AppDeps } from '../deps.ts';
 import { defineRoute } from '../routing.ts';
@@ -75,6 +78,19 @@ export function registerQcRoutes(app: FastifyInstance, deps: AppDeps): void {
     status: 201,
     handler: async ({ actor, params, body }) =>
       submitCoding(serviceCtx(deps, actor), params.id, defined(body)),
+  });
+
+  defineRoute(app, deps, {
+    method: 'GET',
+    url: '/api/v1/qc/batches/:id/assignments',
+    summary: 'A batch’s variables with their coders and who has coded them (mine=1: only yours)',
+    tags,
+    access: 'org:read',
+    params: qcBatchParams,
+    query: qcAssignmentsQuery,
+    response: z.array(qcAssignmentView),
+    handler: async ({ actor, params, query }) =>
+      listBatchAssignments(serviceCtx(deps, actor), params.id, { mine: query.mine === '1' }),
   });
 
   defineRoute(app, deps, {

@@ -6,7 +6,9 @@ import type {
   ApiToken,
   CodedAnswer,
   CodingStatus,
+  Comparison,
   CreatedToken,
+  CrosswalkReport,
   Framework,
   GapReport,
   InvitationInfo,
@@ -27,9 +29,12 @@ import type {
   QcDivergenceView,
   QcReconcileBody,
   QcReconcileResult,
+  Rankings,
   Role,
+  ScoreChanges,
   ScoreInclude,
   ScoreReport,
+  ScoreTrend,
   SearchHit,
   SessionState,
   User,
@@ -153,6 +158,22 @@ export function createApi(http: HttpClient) {
     createAnswer: (body: AnswerCreateBody) => http.request<CodedAnswer>('POST', '/api/v1/answers', body),
     score: (jurisdiction: string, q: { asOf?: string; include?: ScoreInclude }) =>
       http.request<ScoreReport>('GET', `/api/v1/scores/${enc(jurisdiction)}${query(q)}`),
+    trend: (jurisdiction: string, q: { from?: number; to?: number; include?: ScoreInclude }) =>
+      http.request<ScoreTrend>('GET', `/api/v1/scores/${enc(jurisdiction)}/trend${query(q)}`),
+    changes: (jurisdiction: string, q: { from: string; to: string; include?: ScoreInclude }) =>
+      http.request<ScoreChanges>('GET', `/api/v1/scores/${enc(jurisdiction)}/changes${query(q)}`),
+    crosswalk: (jurisdiction: string, instrument: string, q: { asOf?: string; include?: ScoreInclude }) =>
+      http.request<CrosswalkReport>(
+        'GET',
+        `/api/v1/scores/${enc(jurisdiction)}/crosswalk/${enc(instrument)}${query(q)}`,
+      ),
+    compare: (jurisdictions: readonly string[], q: { asOf?: string; include?: ScoreInclude }) => {
+      const params = new URLSearchParams(query(q).slice(1));
+      for (const id of jurisdictions) params.append('jurisdiction', id);
+      return http.request<Comparison>('GET', `/api/v1/compare?${params.toString()}`);
+    },
+    rankings: (q: { parent?: string; asOf?: string; include?: ScoreInclude; area?: string }) =>
+      http.request<Rankings>('GET', `/api/v1/rankings${query(q)}`),
     gaps: (jurisdiction: string, q: GapQuery) => http.request<GapReport>('GET', gapPath(jurisdiction, q)),
     qcBatches: () => http.request<QcBatchReport[]>('GET', '/api/v1/qc/batches'),
     qcBatch: (id: string) => http.request<QcBatchReport>('GET', `/api/v1/qc/batches/${enc(id)}`),

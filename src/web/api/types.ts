@@ -37,6 +37,13 @@ import type {
   qcReconcileBody,
   qcReconcileResult,
 } from '../../contracts/qc.ts';
+import type {
+  comparison,
+  crosswalkReport,
+  rankings,
+  scoreChanges,
+  scoreTrend,
+} from '../../contracts/scores.ts';
 
 /** The session: user, organizations, active organization, role, permissions and CSRF token. */
 export type SessionState = z.output<typeof sessionState>;
@@ -112,6 +119,18 @@ export type QcDivergenceView = z.output<typeof qcDivergenceView>;
 export type QcReconcileBody = z.input<typeof qcReconcileBody>;
 /** A reconciled divergence and the answer it wrote. */
 export type QcReconcileResult = z.output<typeof qcReconcileResult>;
+/** A jurisdiction's score on 1 January of each year. */
+export type ScoreTrend = z.output<typeof scoreTrend>;
+/** The answers added, removed and changed between two dates, with score deltas. */
+export type ScoreChanges = z.output<typeof scoreChanges>;
+/** 2 to 6 jurisdictions side by side. */
+export type Comparison = z.output<typeof comparison>;
+/** Jurisdictions ranked by total or by one area. */
+export type Rankings = z.output<typeof rankings>;
+/** One ranked jurisdiction. */
+export type RankingLine = Rankings['lines'][number];
+/** A jurisdiction's answers regrouped by an external instrument. */
+export type CrosswalkReport = z.output<typeof crosswalkReport>;
 
 /** Every role, in the order the interface lists them. */
 export const roles: readonly Role[] = ['admin', 'analyst', 'reviewer', 'campaigner', 'viewer'];

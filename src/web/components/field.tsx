@@ -39,6 +39,8 @@ type InputProps = Common & {
   required?: boolean;
   minLength?: number;
   readOnly?: boolean;
+  /** The id of a `<datalist>` of suggestions. */
+  list?: string;
 };
 
 /** A text, email or password input with its label. */
@@ -58,6 +60,7 @@ export function TextField(props: InputProps) {
         required={props.required}
         minLength={props.minLength}
         readOnly={props.readOnly}
+        list={props.list}
         aria-invalid={props.error ? true : undefined}
         aria-describedby={describedBy(id, props.hint, props.error)}
       />

@@ -132,6 +132,8 @@ export function Layout({ children }: { children: ReactNode }) {
             {state?.user ? <NavLink to="/">{t('app.home.title')}</NavLink> : null}
             <NavLink to="/framework">{t('app.framework.title')}</NavLink>
             <NavLink to="/jurisdictions">{t('app.jurisdictions.title')}</NavLink>
+            <NavLink to="/map">{t('app.map.title')}</NavLink>
+            <NavLink to="/compare">{t('app.compare.title')}</NavLink>
             <NavLink to="/laws">{t('app.laws.title')}</NavLink>
             <NavLink to="/search">{t('app.search.title')}</NavLink>
             {can('org:read') ? <NavLink to="/qc">{t('app.qc.title')}</NavLink> : null}

@@ -13,6 +13,19 @@ export interface MapShape {
   /** Name shown as the shape's tooltip. */
   label: string;
   target: Jurisdiction | null;
+  /** A fill (colour or `url(#pattern)`) that replaces the known/unknown colours, for choropleths. */
+  fill?: string | undefined;
+}
+
+/** What a choropleth paints on a shape: its fill and the value text added to its tooltip. */
+export interface ShapeShade {
+  fill: string;
+  note: string;
+}
+
+/** Adds a choropleth's fill and value note to a shape. */
+export function shadeShape(shape: MapShape, shade: ShapeShade | null): MapShape {
+  return shade ? { ...shape, fill: shade.fill, label: `${shape.label}: ${shade.note}` } : shape;
 }
 
 interface Props {
@@ -43,7 +56,8 @@ export function SvgMap({ label, width, height, shapes, outline, selectedId, onSe
         const target = s.target;
         const cls = [
           'map-shape',
-          target ? 'map-known' : 'map-unknown',
+          s.fill ? 'map-shaded' : target ? 'map-known' : 'map-unknown',
+          s.fill && target ? 'map-link' : '',
           target && target.id === selectedId ? 'map-selected' : '',
         ]
           .filter(Boolean)
@@ -54,6 +68,7 @@ export function SvgMap({ label, width, height, shapes, outline, selectedId, onSe
             key={s.key}
             className={cls}
             d={s.d}
+            fill={s.fill}
             data-id={target?.id}
             onClick={target ? () => onSelect(target) : undefined}
           >

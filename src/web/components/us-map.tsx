@@ -10,7 +10,7 @@ import atlas from 'us-atlas/states-10m.json' with { type: 'json' };
 import type { Jurisdiction } from '../api/types.ts';
 import { useI18n } from '../lib/i18n.tsx';
 import { matchByName } from '../lib/us-states.ts';
-import { type MapShape, SvgMap } from './svg-map.tsx';
+import { type MapShape, type ShapeShade, SvgMap, shadeShape } from './svg-map.tsx';
 
 const width = 960;
 const height = 600;
@@ -34,21 +34,24 @@ interface Props {
   states: readonly Jurisdiction[];
   selectedId: string | null;
   onSelect(jurisdiction: Jurisdiction): void;
+  /** The map's accessible name, when it is not the plain map of jurisdictions. */
+  label?: string;
+  /** Paints a choropleth: the fill and value note of each shape's jurisdiction (null: leave it plain). */
+  shade?: (target: Jurisdiction | null) => ShapeShade | null;
 }
 
 /** Renders the US map; states we list are clickable. */
-export function UsMap({ states: list, selectedId, onSelect }: Props) {
+export function UsMap({ states: list, selectedId, onSelect, label, shade }: Props) {
   const { t } = useI18n();
   const byFips = matchByName(states.features, list);
-  const shapes: MapShape[] = drawn.map((s) => ({
-    key: s.key,
-    d: s.d,
-    label: byFips.get(s.key)?.name.en ?? s.name,
-    target: byFips.get(s.key) ?? null,
-  }));
+  const shapes: MapShape[] = drawn.map((s) => {
+    const target = byFips.get(s.key) ?? null;
+    const shape = { key: s.key, d: s.d, label: target?.name.en ?? s.name, target };
+    return shade ? shadeShape(shape, shade(target)) : shape;
+  });
   return (
     <SvgMap
-      label={t('app.jurisdictions.usMap')}
+      label={label ?? t('app.jurisdictions.usMap')}
       width={width}
       height={height}
       shapes={shapes}

@@ -8,7 +8,7 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import world from 'world-atlas/countries-110m.json' with { type: 'json' };
 import type { Jurisdiction } from '../api/types.ts';
 import { useI18n } from '../lib/i18n.tsx';
-import { type MapShape, SvgMap } from './svg-map.tsx';
+import { type MapShape, type ShapeShade, SvgMap, shadeShape } from './svg-map.tsx';
 
 const width = 960;
 const height = 470;
@@ -36,21 +36,26 @@ interface Props {
   countries: readonly Jurisdiction[];
   selectedId: string | null;
   onSelect(jurisdiction: Jurisdiction): void;
+  /** The map's accessible name, when it is not the plain map of jurisdictions. */
+  label?: string;
+  /** Paints a choropleth: the fill and value note of each shape's jurisdiction (null: leave it plain). */
+  shade?: (target: Jurisdiction | null) => ShapeShade | null;
 }
 
 /** Renders the world map; countries we list are clickable. */
-export function WorldMap({ countries: list, selectedId, onSelect }: Props) {
+export function WorldMap({ countries: list, selectedId, onSelect, label, shade }: Props) {
   const { t, pick } = useI18n();
   const byNumeric = new Map(
     list.filter((j) => j.isoNumeric).map((j) => [j.isoNumeric!.padStart(3, '0'), j] as const),
   );
   const shapes: MapShape[] = drawn.map((s) => {
     const target = s.id ? (byNumeric.get(s.id) ?? null) : null;
-    return { key: s.key, d: s.d, label: target ? pick(target.name).text : s.name, target };
+    const shape = { key: s.key, d: s.d, label: target ? pick(target.name).text : s.name, target };
+    return shade ? shadeShape(shape, shade(target)) : shape;
   });
   return (
     <SvgMap
-      label={t('app.jurisdictions.worldMap')}
+      label={label ?? t('app.jurisdictions.worldMap')}
       width={width}
       height={height}
       shapes={shapes}

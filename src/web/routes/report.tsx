@@ -5,10 +5,13 @@
 import { type FormEvent, useState } from 'react';
 import type { Framework, ScoreInclude, ScoreReport } from '../api/types.ts';
 import { AnswerReview } from '../components/answer-review.tsx';
+import { CrosswalkPanel } from '../components/crosswalk-panel.tsx';
 import { SelectField, TextField } from '../components/field.tsx';
 import { Link } from '../components/link.tsx';
 import { LoadState } from '../components/load-state.tsx';
 import { Page } from '../components/page.tsx';
+import { ScoreChanges } from '../components/score-changes.tsx';
+import { ScoreTrend } from '../components/score-trend.tsx';
 import { Localized, useI18n } from '../lib/i18n.tsx';
 import { gapsPath, includes } from '../lib/report-paths.ts';
 import { navigate, useLocation } from '../lib/router.ts';
@@ -186,7 +189,8 @@ export function ReportPage() {
     <Page title={name ? t('app.report.title', { name: name.text }) : t('app.report.titlePlain')}>
       <p className="notice">{t('app.report.suggestionsNotCounted')}</p>
       <p className="no-print">
-        <Link to={gapsPath(id, asOf, include)}>{t('app.gaps.link')}</Link>
+        <Link to={gapsPath(id, asOf, include)}>{t('app.gaps.link')}</Link> ·{' '}
+        <Link to={`/compare?jurisdiction=${encodeURIComponent(id)}`}>{t('app.compare.link')}</Link>
       </p>
       <form className="filters" onSubmit={apply}>
         <TextField label={t('app.laws.asOf')} name="asOf" type="date" value={date} onChange={setDate} />
@@ -219,6 +223,9 @@ export function ReportPage() {
           </p>
           {report.data.status === 'not_coded' ? <p>{t('app.report.notCoded')}</p> : null}
           <Summary report={report.data} />
+          <ScoreTrend jurisdictionId={id} include={include} />
+          <ScoreChanges jurisdictionId={id} include={include} asOf={asOf} />
+          <CrosswalkPanel jurisdictionId={id} framework={framework.data} asOf={asOf} include={include} />
           <Areas report={report.data} framework={framework.data} langOf={languages} />
         </>
       ) : null}

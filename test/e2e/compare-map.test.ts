@@ -1,0 +1,218 @@
+/**
+ * Scores across jurisdictions: two US states with different published answers appear on the score map (with
+ * patterned bands and the ranking table), side by side on the compare page, and on the report card with the
+ * yearly trend table, what changed between two dates, and the crosswalk view.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  admin,
+  browserAvailable,
+  expectAccessible,
+  expectOnlyOwnOrigin,
+  launchBrowser,
+  openPage,
+  setupThroughApi,
+  signIn,
+  startServer,
+  type TestServer,
+  type TrackedPage,
+} from './harness.ts';
+
+const texas = 'ocd-division/country:us/state:tx';
+const california = 'ocd-division/country:us/state:ca';
+const statute = (name: string) =>
+  [
+    `Fictional ${name} Exploitation Act`,
+    'Section 1. Offence',
+    'Whoever commits trafficking in persons shall be punished by imprisonment of up to twelve years.',
+  ].join('\n');
+const quote = 'Whoever commits trafficking in persons shall be punished';
+
+/** Calls the API from the page with the session cookie and CSRF token. */
+async function apiFromPage<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const session = await (await fetch('/api/v1/session')).json();
+      const response = await fetch(path, {
+        method,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+      return response.json();
+    },
+    { method, path, body },
+  ) as Promise<T>;
+}
+
+describe.runIf(browserAvailable())('score map, compare and trends in Chromium', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let tab: TrackedPage;
+  const cspErrors: string[] = [];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    await setupThroughApi(server);
+    tab = await openPage(browser);
+    tab.page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
+    });
+    const { page } = tab;
+    await signIn(page, server.url, admin.email, admin.password);
+    const reviewer = await apiFromPage<{ secret: string }>(
+      page,
+      'POST',
+      '/api/v1/organizations/current/tokens',
+      {
+        name: 'e2e reviewer',
+        role: 'reviewer',
+      },
+    );
+
+    /** Codes CR-01, has the reviewer token review it, and publishes it. */
+    const publish = async (
+      jurisdictionId: string,
+      provisionId: string,
+      value: string,
+      from: string,
+      to?: string,
+    ) => {
+      const answer = await apiFromPage<{ id: string }>(page, 'POST', '/api/v1/answers', {
+        jurisdictionId,
+        indicatorId: 'CR-01',
+        value,
+        citations: [{ provisionId, quote }],
+        validFrom: from,
+        ...(to ? { validTo: to } : {}),
+      });
+      const reviewed = await fetch(`${server.url}/api/v1/answers/${answer.id}/status`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${reviewer.secret}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ status: 'reviewed' }),
+      });
+      if (!reviewed.ok) throw new Error(`review failed: ${reviewed.status} ${await reviewed.text()}`);
+      await apiFromPage(page, 'POST', `/api/v1/answers/${answer.id}/status`, { status: 'published' });
+    };
+
+    for (const [id, name] of [
+      [texas, 'Texas'],
+      [california, 'California'],
+    ] as const) {
+      const imported = await apiFromPage<{ document: { id: string }; version: { id: string } }>(
+        page,
+        'POST',
+        '/api/v1/laws/import',
+        {
+          jurisdictionId: id,
+          format: 'text',
+          content: statute(name),
+          citation: `${name} Fict. Code § 1`,
+          effectiveFrom: '2020-01-01',
+        },
+      );
+      const text = await apiFromPage<{ provisions: Array<{ id: string; text: string }> }>(
+        page,
+        'GET',
+        `/api/v1/laws/${encodeURIComponent(imported.document.id)}/versions/${encodeURIComponent(imported.version.id)}`,
+      );
+      const provision = text.provisions.find((p) => p.text.includes(quote));
+      if (!provision) throw new Error('provision not found');
+      if (id === texas) await publish(id, provision.id, 'Y', '2020-01-01');
+      else {
+        await publish(id, provision.id, 'Y', '2020-01-01', '2023-01-01');
+        await publish(id, provision.id, 'P', '2023-01-01');
+      }
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('colours the US states by score with patterns, a legend and the ranking table', async () => {
+    const { page } = tab;
+    await page.goto(`${server.url}/app/map?parent=${encodeURIComponent('ocd-division/country:us')}`);
+    await page.getByRole('heading', { level: 1, name: 'Score map' }).waitFor();
+    const map = page.getByRole('img', { name: 'Map of the scores of the US states' });
+    await map.waitFor();
+    expect(await map.locator('path[fill^="url(#score-band-"]').count()).toBeGreaterThanOrEqual(50);
+    expect(await map.locator('path[fill="url(#score-band-notCoded)"]').count()).toBeGreaterThanOrEqual(48);
+    expect(await page.locator('pattern#score-band-A').count()).toBe(1);
+    const tx = map.locator('path[data-id="ocd-division/country:us/state:tx"]');
+    expect(await tx.getAttribute('fill')).toBe('url(#score-band-A)');
+    expect(await tx.locator('title').textContent()).toBe('Texas: 100.0 (A)');
+    const ca = map.locator('path[data-id="ocd-division/country:us/state:ca"]');
+    expect(await ca.getAttribute('fill')).not.toBe('url(#score-band-A)');
+    expect(await page.getByText('90 and above (grade A)').count()).toBe(1);
+
+    const table = page.getByRole('table', { name: /Ranking/ });
+    const txRow = table.getByRole('row', { name: /Texas/ });
+    const caRow = table.getByRole('row', { name: /California/ });
+    expect(await txRow.textContent()).toMatch(/^1Texas100\.0A/);
+    expect(await caRow.textContent()).toMatch(/^2California\d+\.\d[A-F]/);
+    await expectAccessible(page, 'the score map');
+  });
+
+  it('compares the two states side by side', async () => {
+    const { page } = tab;
+    await page.getByRole('link', { name: 'Compare', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Compare' }).waitFor();
+    await page.getByLabel('Jurisdiction to add').fill(texas);
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByText('Chosen (1)').waitFor();
+    await page.getByLabel('Jurisdiction to add').fill('California');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    const totals = page.getByRole('table', { name: 'Scores side by side' });
+    await totals.waitFor();
+    expect(await totals.getByRole('columnheader').allTextContents()).toEqual([
+      'Measure',
+      'Texas',
+      'California',
+    ]);
+    expect(await totals.getByRole('row', { name: /^Score/ }).textContent()).toMatch(/^Score100\.0\d+\.\d$/);
+    const indicators = page.getByRole('table', { name: 'Indicators side by side' });
+    const cr01 = indicators.getByRole('row', { name: /CR-01/ });
+    expect(await cr01.textContent()).toContain('Texas Fict. Code § 1');
+    expect(await cr01.textContent()).toContain('California Fict. Code § 1');
+    await expectAccessible(page, 'the compare page');
+  });
+
+  it('shows the trend table, what changed and the crosswalk on the report card', async () => {
+    const { page, requests } = tab;
+    await page.goto(`${server.url}/app/report?jurisdiction=${encodeURIComponent(california)}`);
+    await page.getByRole('heading', { level: 1, name: /Report card: California/ }).waitFor();
+    const trend = page.getByRole('table', { name: 'Score on 1 January of each year' });
+    await trend.waitFor();
+    expect(await trend.getByRole('row', { name: /^2021/ }).textContent()).toMatch(/^2021100\.0A/);
+    expect(await trend.getByRole('row', { name: /^2024/ }).textContent()).not.toMatch(/^2024100\.0/);
+    expect(
+      await page
+        .getByRole('img', { name: /Line chart of the score/ })
+        .locator('circle')
+        .count(),
+    ).toBeGreaterThan(3);
+
+    await page.getByLabel('From', { exact: true }).fill('2021-06-01');
+    await page.getByRole('button', { name: 'Show the changes' }).click();
+    const changed = page.getByRole('table', { name: 'Answers that changed (1)' });
+    await changed.waitFor();
+    const row = changed.getByRole('row', { name: /CR-01/ });
+    expect(await row.textContent()).toMatch(
+      /changed.*Y.*2020-01-01.*California Fict\. Code § 1.*P.*2023-01-01/,
+    );
+    const score = page.getByRole('table', { name: 'Score before and after' });
+    expect(await score.getByRole('row', { name: /^Score/ }).textContent()).toMatch(
+      /^Score100\.0\d+\.\d-\d+\.\d$/,
+    );
+
+    const crosswalk = page.getByRole('table', { name: /^Provisions of/ });
+    await crosswalk.waitFor();
+    expect(await crosswalk.getByRole('row').count()).toBeGreaterThan(1);
+    await expectAccessible(page, 'the report card with trend and changes');
+    expect(cspErrors).toEqual([]);
+    expectOnlyOwnOrigin(requests, server.url);
+  });
+});
