@@ -180,50 +180,31 @@ export async function acceptInvitation(
 ) {
   const invite = await describeInvitation(ctx, args.token);
   const existing = await getUserCredentials(ctx.db, invite.email);
+  let newAccount: { displayName: string; passwordHash: string } | null = null;
   if (existing) {
     if (!(await verifyPassword(existing.passwordHash, args.password)) || existing.user.disabled) {
       throw new DomainError('AUTH_FAILED', 'the password of the existing account is wrong');
     }
   } else {
-    if (!args.displayName)
+    if (!args.displayName) {
       throw new DomainError('VALIDATION_FAILED', 'displayName is required for a new account');
-    const passwordHash = await hashPassword(args.password, [
-      invite.email.split('@')[0] ?? '',
-      args.displayName,
-    ]);
-    const created = await ctx.db.transaction().execute(async (trx) => {
-      if (!(await consumeOneTimeToken(trx, args.token, new Date().toISOString()))) {
-        throw new DomainError('TOKEN_INVALID', 'this invitation is invalid, expired or already used');
-      }
-      const user = await insertUser(trx, {
-        email: invite.email,
-        displayName: args.displayName!,
-        passwordHash,
-      });
-      await upsertMembership(trx, invite.organization.id, user.id, invite.role);
-      return user;
-    });
-    await recordAudit(
-      ctx.db,
-      { kind: 'system', name: 'invitation' },
-      'member.join',
-      `org:${invite.organization.id}`,
-      { userId: created.id },
-    );
-    return { userId: created.id, organization: invite.organization, role: invite.role };
+    }
+    const context = [invite.email.split('@')[0] ?? '', args.displayName];
+    newAccount = { displayName: args.displayName, passwordHash: await hashPassword(args.password, context) };
   }
-  if (!(await consumeOneTimeToken(ctx.db, args.token, new Date().toISOString()))) {
-    throw new DomainError('TOKEN_INVALID', 'this invitation is invalid, expired or already used');
-  }
-  const userId = existing.user.id;
-  await upsertMembership(ctx.db, invite.organization.id, userId, invite.role);
-  await recordAudit(
-    ctx.db,
-    { kind: 'system', name: 'invitation' },
-    'member.join',
-    `org:${invite.organization.id}`,
-    { userId },
-  );
+  // Consuming the token, creating the account and joining happen together or not at all.
+  const userId = await ctx.db.transaction().execute(async (trx) => {
+    if (!(await consumeOneTimeToken(trx, args.token, new Date().toISOString()))) {
+      throw new DomainError('TOKEN_INVALID', 'this invitation is invalid, expired or already used');
+    }
+    const id = existing
+      ? existing.user.id
+      : (await insertUser(trx, { email: invite.email, ...newAccount! })).id;
+    await upsertMembership(trx, invite.organization.id, id, invite.role);
+    return id;
+  });
+  const actor = { kind: 'system', name: 'invitation' } as const;
+  await recordAudit(ctx.db, actor, 'member.join', `org:${invite.organization.id}`, { userId });
   return { userId, organization: invite.organization, role: invite.role };
 }
 
