@@ -145,9 +145,15 @@ describe.runIf(browserAvailable())('quality control in Chromium', () => {
     await expectAccessible(coderA.page, 'the QC coding form');
     await coderA.page.getByRole('button', { name: 'Submit my coding' }).click();
     await coderA.page.getByText('CR-01 = Y saved; waiting for the other coder.').waitFor();
+    // The work list comes from the coder's own assignments: once coded, the form is gone for good.
+    await coderA.page.reload();
+    await coderA.page.getByText('You have coded every variable assigned to you.').waitFor();
+    await coderA.page.getByText('coded by you', { exact: true }).waitFor();
+    expect(await coderA.page.getByRole('button', { name: 'Submit my coding' }).count()).toBe(0);
 
     const coderB = await signedIn(people.coderB.email);
     await coderB.page.goto(`${server.url}${batchPath}`);
+    await coderB.page.getByText('1 of your 1 variables left to code.').waitFor();
     await coderB.page.getByLabel('Answer', { exact: true }).selectOption('N');
     await coderB.page.getByLabel('Valid from').fill('2021-01-01');
     await coderB.page.getByRole('button', { name: 'Submit my coding' }).click();

@@ -1,7 +1,8 @@
 /** English interface text (the source language), one file per part of the product. */
 
 import { enLaw } from './en/law.ts';
+import { enRecommendations } from './en/recommendations.ts';
 import { enScores } from './en/scores.ts';
 import { enWorkspace } from './en/workspace.ts';
 
-export const en = { ...enWorkspace, ...enLaw, ...enScores } as const;
+export const en = { ...enWorkspace, ...enLaw, ...enScores, ...enRecommendations } as const;

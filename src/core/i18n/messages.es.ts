@@ -1,8 +1,14 @@
 /** Spanish interface text, one file per part of the product. */
 
 import { esLaw } from './es/law.ts';
+import { esRecommendations } from './es/recommendations.ts';
 import { esScores } from './es/scores.ts';
 import { esWorkspace } from './es/workspace.ts';
 import type { en } from './messages.en.ts';
 
-export const es: Partial<Record<keyof typeof en, string>> = { ...esWorkspace, ...esLaw, ...esScores };
+export const es: Partial<Record<keyof typeof en, string>> = {
+  ...esWorkspace,
+  ...esLaw,
+  ...esScores,
+  ...esRecommendations,
+};

@@ -1,8 +1,14 @@
 /** French interface text, one file per part of the product. */
 
 import { frLaw } from './fr/law.ts';
+import { frRecommendations } from './fr/recommendations.ts';
 import { frScores } from './fr/scores.ts';
 import { frWorkspace } from './fr/workspace.ts';
 import type { en } from './messages.en.ts';
 
-export const fr: Partial<Record<keyof typeof en, string>> = { ...frWorkspace, ...frLaw, ...frScores };
+export const fr: Partial<Record<keyof typeof en, string>> = {
+  ...frWorkspace,
+  ...frLaw,
+  ...frScores,
+  ...frRecommendations,
+};

@@ -22,6 +22,7 @@ import type {
   LawWithVersions,
   Member,
   MyOrganization,
+  QcAssignment,
   QcBatchCreateBody,
   QcBatchReport,
   QcCodingBody,
@@ -30,6 +31,9 @@ import type {
   QcReconcileBody,
   QcReconcileResult,
   Rankings,
+  Recommendation,
+  RecommendationBody,
+  RecommendationView,
   Role,
   ScoreChanges,
   ScoreInclude,
@@ -41,6 +45,7 @@ import type {
 } from './types.ts';
 
 type Ok = { ok: true };
+type Locale = 'en' | 'es' | 'fr';
 
 /** `?a=1&b=2` from the set values, or '' when none is set. */
 function query(values: Record<string, string | number | undefined>): string {
@@ -181,6 +186,18 @@ export function createApi(http: HttpClient) {
       http.request<QcBatchReport>('POST', '/api/v1/qc/batches', body),
     submitQcCoding: (batchId: string, body: QcCodingBody) =>
       http.request<QcCodingOutcome>('POST', `/api/v1/qc/batches/${enc(batchId)}/codings`, body),
+    qcAssignments: (batchId: string, q: { mine?: '1' } = {}) =>
+      http.request<QcAssignment[]>('GET', `/api/v1/qc/batches/${enc(batchId)}/assignments${query(q)}`),
+    recommendation: (indicator: string, q: { locale: Locale }) =>
+      http.request<RecommendationView>('GET', `/api/v1/recommendations/${enc(indicator)}${query(q)}`),
+    setRecommendation: (indicator: string, locale: Locale, body: RecommendationBody) =>
+      http.request<Recommendation>(
+        'PUT',
+        `/api/v1/recommendations/${enc(indicator)}${query({ locale })}`,
+        body,
+      ),
+    recommendationHistory: (indicator: string, q: { locale?: Locale } = {}) =>
+      http.request<Recommendation[]>('GET', `/api/v1/recommendations/${enc(indicator)}/history${query(q)}`),
     qcDivergences: (batchId: string) =>
       http.request<QcDivergenceView[]>('GET', `/api/v1/qc/batches/${enc(batchId)}/divergences`),
     reconcile: (divergenceId: string, body: QcReconcileBody) =>

@@ -29,6 +29,7 @@ import type {
   searchHit,
 } from '../../contracts/laws.ts';
 import type {
+  qcAssignmentView,
   qcBatchCreateBody,
   qcBatchReport,
   qcCodingBody,
@@ -37,6 +38,11 @@ import type {
   qcReconcileBody,
   qcReconcileResult,
 } from '../../contracts/qc.ts';
+import type {
+  recommendation,
+  recommendationBody,
+  recommendationView,
+} from '../../contracts/recommendations.ts';
 import type {
   comparison,
   crosswalkReport,
@@ -105,6 +111,16 @@ export type AnswerHistoryEntry = z.output<typeof answerHistoryEntry>;
 export type GapReport = z.output<typeof gapReport>;
 /** One gap of a gap report. */
 export type Gap = GapReport['gaps'][number];
+/** Your organization's recommendation on a gap (the asked locale, else English with `fallback`), or null. */
+export type GapRecommendation = NonNullable<Gap['recommendation']>;
+/** One version of a recommendation. */
+export type Recommendation = z.output<typeof recommendation>;
+/** What writing a recommendation sends. */
+export type RecommendationBody = z.input<typeof recommendationBody>;
+/** An indicator's recommendation as read in a locale. */
+export type RecommendationView = z.output<typeof recommendationView>;
+/** One variable of a QC batch with its coders and whether it is yours and coded by you. */
+export type QcAssignment = z.output<typeof qcAssignmentView>;
 /** A QC batch with progress and agreement statistics. */
 export type QcBatchReport = z.output<typeof qcBatchReport>;
 /** What creating a QC batch sends. */

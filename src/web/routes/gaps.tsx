@@ -1,13 +1,14 @@
 /**
  * A jurisdiction's gap report: unmet and partial indicators ranked by the points they would add, with what is
  * missing, the international standards behind them and exemplary provisions of other jurisdictions; then the
- * indicators not coded yet. Printable (the print stylesheet hides navigation and forms and opens every
+ * indicators not coded yet. Members see their organization's recommendation on each gap. Printable (the print stylesheet hides navigation and forms and opens every
  * disclosure) and downloadable as Markdown from the API.
  */
 import { type FormEvent, useEffect, useState } from 'react';
 import { gapPath } from '../api/endpoints.ts';
 import type { Gap, GapReport, ScoreInclude } from '../api/types.ts';
 import { SelectField, TextField } from '../components/field.tsx';
+import { GapRecommendationPanel } from '../components/gap-recommendation.tsx';
 import { Link } from '../components/link.tsx';
 import { LoadState } from '../components/load-state.tsx';
 import { Page } from '../components/page.tsx';
@@ -55,7 +56,17 @@ function Standards({ standards }: { standards: Gap['standards'] }) {
   );
 }
 
-function GapItem({ gap, rank, langOf }: { gap: Gap; rank: number; langOf: Map<string, string> }) {
+function GapItem({
+  gap,
+  rank,
+  langOf,
+  onChanged,
+}: {
+  gap: Gap;
+  rank: number;
+  langOf: Map<string, string>;
+  onChanged(): void;
+}) {
   const { t, locale } = useI18n();
   const headingId = `gap-${gap.indicatorId}`;
   return (
@@ -92,6 +103,11 @@ function GapItem({ gap, rank, langOf }: { gap: Gap; rank: number; langOf: Map<st
         <span lang={locale === 'en' ? undefined : 'en'}>{gap.missing}</span>
       </p>
       <Evidence citations={gap.citations} langOf={langOf} />
+      <GapRecommendationPanel
+        indicatorId={gap.indicatorId}
+        recommendation={gap.recommendation ?? null}
+        onSaved={onChanged}
+      />
       <details>
         <summary>{t('app.gaps.standards', { count: gap.standards.length })}</summary>
         <Standards standards={gap.standards} />
@@ -122,7 +138,7 @@ function GapItem({ gap, rank, langOf }: { gap: Gap; rank: number; langOf: Map<st
   );
 }
 
-function Report({ report }: { report: GapReport }) {
+function Report({ report, onChanged }: { report: GapReport; onChanged(): void }) {
   const { t } = useI18n();
   const langOf = useProvisionLanguages(
     [report.jurisdictionId, ...report.gaps.flatMap((g) => g.exemplars.map((e) => e.jurisdictionId))],
@@ -160,7 +176,7 @@ function Report({ report }: { report: GapReport }) {
         {report.gaps.length === 0 ? <p>{t('app.gaps.none')}</p> : null}
         <ol className="indicators gaps">
           {report.gaps.map((gap, i) => (
-            <GapItem key={gap.indicatorId} gap={gap} rank={i + 1} langOf={langOf} />
+            <GapItem key={gap.indicatorId} gap={gap} rank={i + 1} langOf={langOf} onChanged={onChanged} />
           ))}
         </ol>
       </section>
@@ -257,7 +273,7 @@ export function GapsPage() {
         </div>
       </form>
       <LoadState loading={report.data === null && !error} error={error} />
-      {report.data ? <Report report={report.data} /> : null}
+      {report.data ? <Report report={report.data} onChanged={report.reload} /> : null}
     </Page>
   );
 }

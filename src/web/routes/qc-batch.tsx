@@ -45,6 +45,7 @@ function CodingForm({
   indicatorId,
   framework,
   provisions,
+  coded,
   onDone,
 }: {
   batchId: string;
@@ -52,6 +53,8 @@ function CodingForm({
   indicatorId: string;
   framework: Framework | null;
   provisions: readonly ProvisionEntry[];
+  /** Already coded by the caller: codings are never edited, so no form. */
+  coded: boolean;
   onDone(): void;
 }) {
   const { t, pick } = useI18n();
@@ -87,54 +90,56 @@ function CodingForm({
     <li className="code-answer">
       <h3 id={headingId}>
         <span className="indicator-id">{indicatorId}</span> {question ? pick(question).text : null}{' '}
-        <code>{jurisdictionId}</code>
+        <code>{jurisdictionId}</code> {coded ? <span className="badge">{t('app.qc.codedByYou')}</span> : null}
       </h3>
-      <form className="form" onSubmit={submit} noValidate aria-labelledby={headingId} hidden={submitted}>
-        <SelectField label={t('app.code.value')} name="value" value={value} onChange={setValue}>
-          <ValueOptions codes={codesOf(framework, indicatorId)} />
-        </SelectField>
-        <SelectField
-          label={t('app.qc.provision')}
-          name="provision"
-          value={provisionId}
-          onChange={setProvisionId}
-        >
-          <option value="">{t('app.qc.noProvision')}</option>
-          {provisions.map((p) => (
-            <option key={p.provision.id} value={p.provision.id}>
-              {p.document.citation} {p.provision.citation}
-              {p.provision.heading ? ` · ${p.provision.heading}` : ''}
-            </option>
-          ))}
-        </SelectField>
-        {chosen ? (
-          <blockquote className="provision-text" lang={chosen.document.language}>
-            {chosen.provision.text}
-          </blockquote>
-        ) : null}
-        <TextAreaField
-          label={t('app.code.quote')}
-          hint={t('app.code.quoteHint')}
-          name="quote"
-          rows={3}
-          lang={chosen?.document.language}
-          value={quote}
-          onChange={setQuote}
-        />
-        <TextField
-          label={t('app.qc.validFrom')}
-          hint={t('app.qc.validFromHint')}
-          name="validFrom"
-          type="date"
-          value={validFrom}
-          onChange={setValidFrom}
-        />
-        <div className="actions">
-          <button type="submit" className="primary" disabled={action.busy || !value}>
-            {t('app.qc.submitCoding')}
-          </button>
-        </div>
-      </form>
+      {coded || submitted ? null : (
+        <form className="form" onSubmit={submit} noValidate aria-labelledby={headingId}>
+          <SelectField label={t('app.code.value')} name="value" value={value} onChange={setValue}>
+            <ValueOptions codes={codesOf(framework, indicatorId)} />
+          </SelectField>
+          <SelectField
+            label={t('app.qc.provision')}
+            name="provision"
+            value={provisionId}
+            onChange={setProvisionId}
+          >
+            <option value="">{t('app.qc.noProvision')}</option>
+            {provisions.map((p) => (
+              <option key={p.provision.id} value={p.provision.id}>
+                {p.document.citation} {p.provision.citation}
+                {p.provision.heading ? ` · ${p.provision.heading}` : ''}
+              </option>
+            ))}
+          </SelectField>
+          {chosen ? (
+            <blockquote className="provision-text" lang={chosen.document.language}>
+              {chosen.provision.text}
+            </blockquote>
+          ) : null}
+          <TextAreaField
+            label={t('app.code.quote')}
+            hint={t('app.code.quoteHint')}
+            name="quote"
+            rows={3}
+            lang={chosen?.document.language}
+            value={quote}
+            onChange={setQuote}
+          />
+          <TextField
+            label={t('app.qc.validFrom')}
+            hint={t('app.qc.validFromHint')}
+            name="validFrom"
+            type="date"
+            value={validFrom}
+            onChange={setValidFrom}
+          />
+          <div className="actions">
+            <button type="submit" className="primary" disabled={action.busy || !value}>
+              {t('app.qc.submitCoding')}
+            </button>
+          </div>
+        </form>
+      )}
       <Announcer error={action.error} status={action.status} />
     </li>
   );
@@ -275,6 +280,10 @@ export function QcBatchPage({ id }: { id: string }) {
   const { api, state } = useSession();
   const batch = useLoad(() => api.qcBatch(id), [api, id]);
   const divergences = useLoad(() => api.qcDivergences(id), [api, id]);
+  // Only the caller's own variables: the server knows who is assigned what.
+  const assignments = useLoad(() => api.qcAssignments(id, { mine: '1' }), [api, id]);
+  const own = assignments.data ?? [];
+  const left = own.filter((a) => a.codedByYou !== true).length;
   const framework = useLoad(() => api.framework(), [api]);
   const b = batch.data;
   const provisions = useJurisdictionProvisions(b?.batch.jurisdictions ?? []);
@@ -282,8 +291,9 @@ export function QcBatchPage({ id }: { id: string }) {
   const refresh = () => {
     batch.reload();
     divergences.reload();
+    assignments.reload();
   };
-  const error = batch.error ?? divergences.error;
+  const error = batch.error ?? divergences.error ?? assignments.error;
 
   return (
     <Page title={b ? t('app.qc.batchTitle', { name: b.batch.name }) : t('app.qc.title')}>
@@ -327,27 +337,28 @@ export function QcBatchPage({ id }: { id: string }) {
           </div>
         </dl>
       ) : null}
-      {b && mine ? (
+      {b && own.length > 0 ? (
         <section aria-labelledby="qc-mine-heading">
           <h2 id="qc-mine-heading">{t('app.qc.mine')}</h2>
           <p className="hint">{t('app.qc.mineHint')}</p>
+          <p>{left > 0 ? t('app.qc.mineLeft', { left, total: own.length }) : t('app.qc.allCoded')}</p>
           <ul className="indicators">
-            {b.batch.jurisdictions.flatMap((j) =>
-              b.batch.indicators.map((i) => (
-                <CodingForm
-                  key={`${j}|${i}`}
-                  batchId={b.batch.id}
-                  jurisdictionId={j}
-                  indicatorId={i}
-                  framework={framework.data}
-                  provisions={provisions.byJurisdiction.get(j) ?? []}
-                  onDone={refresh}
-                />
-              )),
-            )}
+            {own.map((a) => (
+              <CodingForm
+                key={`${a.jurisdictionId}|${a.indicatorId}`}
+                batchId={b.batch.id}
+                jurisdictionId={a.jurisdictionId}
+                indicatorId={a.indicatorId}
+                framework={framework.data}
+                provisions={provisions.byJurisdiction.get(a.jurisdictionId) ?? []}
+                coded={a.codedByYou === true}
+                onDone={refresh}
+              />
+            ))}
           </ul>
         </section>
       ) : null}
+      {b && mine && assignments.data?.length === 0 ? <p>{t('app.qc.mineNone')}</p> : null}
       {b ? (
         <section aria-labelledby="qc-divergences-heading">
           <h2 id="qc-divergences-heading">

@@ -1,0 +1,23 @@
+/** English interface text: recommendations on gap reports and a coder's own QC work list. */
+export const enRecommendations = {
+  'app.rec.heading': 'Recommendation',
+  'app.rec.none': 'No recommendation written yet.',
+  'app.rec.fallback': 'Shown in English: no translation yet.',
+  'app.rec.version': 'version {version}',
+  'app.rec.modelLanguage': 'Model language',
+  'app.rec.edit': 'Edit recommendation',
+  'app.rec.locale': 'Language of the text',
+  'app.rec.text': 'Recommendation text',
+  'app.rec.textRequired': 'Write the recommendation.',
+  'app.rec.modelLanguageField': 'Model statutory language (optional)',
+  'app.rec.modelLanguageHint': 'Plain text; each save adds a new version and keeps the earlier ones.',
+  'app.rec.save': 'Save a new version',
+  'app.rec.saved': 'Version {version} saved in {locale}.',
+  'app.rec.history': 'Every version',
+  'app.rec.historyEmpty': 'No version yet.',
+  'app.rec.historyEntry': 'Version {version}, {locale}, {date}',
+  'app.qc.codedByYou': 'coded by you',
+  'app.qc.mineLeft': '{left} of your {total} variables left to code.',
+  'app.qc.allCoded': 'You have coded every variable assigned to you.',
+  'app.qc.mineNone': 'No variable of this batch is assigned to you.',
+} as const;
