@@ -8,7 +8,8 @@ const id = z.string().min(1).max(100);
 const codingStatus = z.enum(codingStatuses);
 const grade = z.enum(['A', 'B', 'C', 'D', 'F']);
 
-const citationInput = z.strictObject({
+/** A citation as given: a provision and verbatim words of it. */
+export const citationInput = z.strictObject({
   provisionId: id.describe('a provision of the law library, of the answer’s jurisdiction'),
   quote: z
     .string()

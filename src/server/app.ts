@@ -11,6 +11,7 @@ import { registerGapRoutes } from './api/gaps.routes.ts';
 import { registerJurisdictionRoutes } from './api/jurisdictions.routes.ts';
 import { registerLawRoutes } from './api/laws.routes.ts';
 import { registerMetaRoutes } from './api/meta.routes.ts';
+import { registerModifierFindingRoutes } from './api/modifier-findings.routes.ts';
 import { registerOrganizationRoutes } from './api/organizations.routes.ts';
 import { registerQcRoutes } from './api/qc.routes.ts';
 import { registerRecommendationRoutes } from './api/recommendations.routes.ts';
@@ -101,6 +102,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   registerJurisdictionRoutes(app, deps);
   registerLawRoutes(app, deps);
   registerCodingRoutes(app, deps);
+  registerModifierFindingRoutes(app, deps);
   registerScoreRoutes(app, deps);
   registerQcRoutes(app, deps);
   registerGapRoutes(app, deps);

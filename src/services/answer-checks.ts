@@ -7,11 +7,17 @@
 import type { Kysely } from 'kysely';
 import { quoteProblem } from '../core/coding/evidence.ts';
 import { codingLimits } from '../core/coding/types.ts';
-import { describeInterval, findOverlap, intervalProblem, intervalsOverlap } from '../core/coding/validity.ts';
+import {
+  describeInterval,
+  findOverlap,
+  intervalProblem,
+  intervalsOverlap,
+  type ValidityInterval,
+} from '../core/coding/validity.ts';
 import { DomainError } from '../core/errors.ts';
 import type { Framework } from '../core/framework/types.ts';
 import { isIsoDate } from '../core/laws/intervals.ts';
-import { getProvisionRefs, listAnswerIntervals } from '../store/coding.repo.ts';
+import { getProvisionRefs, listAnswerIntervals, type ProvisionRef } from '../store/coding.repo.ts';
 import type { Database } from '../store/schema.ts';
 
 /** A citation as given: a provision id and the verbatim words relied on. */
@@ -65,68 +71,11 @@ export async function checkAnswer(
   }
   if (a.cautionNote !== null && a.cautionNote.length > codingLimits.noteChars)
     invalid('the caution note is too long', { field: 'cautionNote' });
-  if (a.citations.length > codingLimits.citations)
-    invalid(`at most ${codingLimits.citations} citations`, { field: 'citations' });
   if ((values[a.value] ?? 0) > 0 && a.citations.length === 0) {
     invalid(`a ${a.value} answer needs at least one citation with a quote`, { field: 'citations' });
   }
-  const refs = await getProvisionRefs(
-    db,
-    a.citations.map((c) => c.provisionId),
-  );
-  const seen = new Set<string>();
-  for (const [position, c] of a.citations.entries()) {
-    const ref = refs.get(c.provisionId);
-    if (!ref)
-      throw new DomainError('PROVISION_NOT_FOUND', `provision ${c.provisionId} does not exist`, {
-        provisionId: c.provisionId,
-        position,
-      });
-    if (seen.has(c.provisionId))
-      invalid(`provision ${ref.citation} is cited twice`, { provisionId: c.provisionId, position });
-    seen.add(c.provisionId);
-    if (ref.jurisdictionId !== key.jurisdictionId) {
-      throw new DomainError(
-        'CITATION_JURISDICTION_MISMATCH',
-        `provision ${ref.citation} (${c.provisionId}) belongs to ${ref.jurisdictionId}, not ${key.jurisdictionId}`,
-        { provisionId: c.provisionId, position, jurisdictionId: ref.jurisdictionId },
-      );
-    }
-    if (c.quote.length > codingLimits.quoteChars)
-      invalid('a quote is too long', { provisionId: c.provisionId, position });
-    const problem = quoteProblem(c.quote, ref.text);
-    if (problem) {
-      throw new DomainError(
-        'EVIDENCE_NOT_FOUND',
-        `${problem}: ${ref.citation} (provision ${c.provisionId})`,
-        {
-          provisionId: c.provisionId,
-          citation: ref.citation,
-          position,
-        },
-      );
-    }
-  }
-  const starts = [...refs.values()].map((r) => r.effectiveFrom).sort();
-  const validFrom = a.validFrom ?? starts[starts.length - 1];
-  if (validFrom === undefined)
-    invalid('valid-from is required when the answer cites nothing', { field: 'validFrom' });
-  for (const [field, d] of [
-    ['validFrom', validFrom],
-    ['validTo', a.validTo],
-  ] as const) {
-    if (d !== null && !isIsoDate(d)) invalid(`${field} must be a date YYYY-MM-DD, got "${d}"`, { field });
-  }
-  const interval = { validFrom, validTo: a.validTo };
-  const bad = intervalProblem(interval);
-  if (bad) invalid(bad, { field: 'validTo' });
-  for (const ref of refs.values()) {
-    if (!intervalsOverlap(interval, { validFrom: ref.effectiveFrom, validTo: ref.effectiveTo })) {
-      invalid(`${ref.citation} is not in force at any time ${describeInterval(interval)}`, {
-        provisionId: ref.id,
-      });
-    }
-  }
+  const refs = await checkCitations(db, key.jurisdictionId, a.citations);
+  const interval = settleInterval(refs, a.validFrom, a.validTo, 'the answer');
   // An independent QC coding is compared with its twin, not stored as an answer, so it may overlap one.
   const others = key.skipOverlap
     ? []
@@ -145,9 +94,94 @@ export async function checkAnswer(
   }
   return {
     value: a.value,
-    validFrom,
+    validFrom: interval.validFrom,
     validTo: a.validTo,
     cautionNote: a.cautionNote,
     citations: a.citations,
   };
+}
+
+/**
+ * Checks citations against the library: each an existing provision of the jurisdiction, cited once, with a quote
+ * found verbatim in its text. Returns the cited provisions; throws PROVISION_NOT_FOUND,
+ * CITATION_JURISDICTION_MISMATCH, EVIDENCE_NOT_FOUND or ANSWER_INVALID.
+ */
+export async function checkCitations(
+  db: Kysely<Database>,
+  jurisdictionId: string,
+  citations: readonly CitationInput[],
+): Promise<Map<string, ProvisionRef>> {
+  if (citations.length > codingLimits.citations)
+    invalid(`at most ${codingLimits.citations} citations`, { field: 'citations' });
+  const refs = await getProvisionRefs(
+    db,
+    citations.map((c) => c.provisionId),
+  );
+  const seen = new Set<string>();
+  for (const [position, c] of citations.entries()) {
+    const ref = refs.get(c.provisionId);
+    if (!ref)
+      throw new DomainError('PROVISION_NOT_FOUND', `provision ${c.provisionId} does not exist`, {
+        provisionId: c.provisionId,
+        position,
+      });
+    if (seen.has(c.provisionId))
+      invalid(`provision ${ref.citation} is cited twice`, { provisionId: c.provisionId, position });
+    seen.add(c.provisionId);
+    if (ref.jurisdictionId !== jurisdictionId) {
+      throw new DomainError(
+        'CITATION_JURISDICTION_MISMATCH',
+        `provision ${ref.citation} (${c.provisionId}) belongs to ${ref.jurisdictionId}, not ${jurisdictionId}`,
+        { provisionId: c.provisionId, position, jurisdictionId: ref.jurisdictionId },
+      );
+    }
+    if (c.quote.length > codingLimits.quoteChars)
+      invalid('a quote is too long', { provisionId: c.provisionId, position });
+    const problem = quoteProblem(c.quote, ref.text);
+    if (problem) {
+      throw new DomainError(
+        'EVIDENCE_NOT_FOUND',
+        `${problem}: ${ref.citation} (provision ${c.provisionId})`,
+        {
+          provisionId: c.provisionId,
+          citation: ref.citation,
+          position,
+        },
+      );
+    }
+  }
+  return refs;
+}
+
+/**
+ * Settles a validity interval: `validFrom` defaults to the latest start of the cited versions, both dates must
+ * be ISO dates in order, and every cited version must be in force at some time during it. Throws ANSWER_INVALID.
+ */
+export function settleInterval(
+  refs: ReadonlyMap<string, ProvisionRef>,
+  validFrom: string | undefined,
+  validTo: string | null,
+  what: string,
+): ValidityInterval & { validFrom: string } {
+  const starts = [...refs.values()].map((r) => r.effectiveFrom).sort();
+  const from = validFrom ?? starts[starts.length - 1];
+  if (from === undefined)
+    invalid(`valid-from is required when ${what} cites nothing`, { field: 'validFrom' });
+  for (const [field, d] of [
+    ['validFrom', from],
+    ['validTo', validTo],
+  ] as const) {
+    if (d !== null && !isIsoDate(d)) invalid(`${field} must be a date YYYY-MM-DD, got "${d}"`, { field });
+  }
+  const interval = { validFrom: from, validTo };
+  const bad = intervalProblem(interval);
+  if (bad) invalid(bad, { field: 'validTo' });
+  for (const ref of refs.values()) {
+    if (!intervalsOverlap(interval, { validFrom: ref.effectiveFrom, validTo: ref.effectiveTo })) {
+      invalid(`${ref.citation} is not in force at any time ${describeInterval(interval)}`, {
+        provisionId: ref.id,
+      });
+    }
+  }
+  return interval;
 }

@@ -3,16 +3,25 @@
  * default; `reviewed` adds reviewed ones, `coded` adds coded ones; machine suggestions never count), are scored
  * by core scoring under the framework version asked for (latest by default). Anyone may see the published
  * score; counting unpublished answers needs `org:read`. A jurisdiction with nothing coded is a result, not an
- * error: status `not_coded` with the core result of no answers. Negative-modifier findings are not stored yet,
- * so every modifier is reported as not coded.
+ * error: status `not_coded` with the core result of no answers. Negative-modifier findings valid on the date, of
+ * the same statuses, are passed along, so an applying one caps the grade and a fully coded jurisdiction is
+ * `complete`.
  */
 import { actorCan } from '../core/auth/permissions.ts';
-import type { CodedAnswer } from '../core/coding/types.ts';
+import type { CodedModifierFinding } from '../core/coding/modifier-findings.ts';
+import type { CodedAnswer, CodedCitation } from '../core/coding/types.ts';
 import { type CodingStatus, statusesIncluded } from '../core/coding/types.ts';
 import { DomainError } from '../core/errors.ts';
 import { scoreJurisdiction } from '../core/scoring/score-jurisdiction.ts';
-import type { Answer, AnswerStatus, ScoreResult } from '../core/scoring/types.ts';
+import type {
+  Answer,
+  AnswerCitation,
+  AnswerStatus,
+  ModifierFinding,
+  ScoreResult,
+} from '../core/scoring/types.ts';
 import { listAnswers } from '../store/coding.repo.ts';
+import { listFindings } from '../store/modifier-findings.repo.ts';
 import { visibleOrg } from './coding.ts';
 import type { ServiceContext } from './context.ts';
 import { getFramework } from './framework.ts';
@@ -51,19 +60,28 @@ export function assertMayInclude(ctx: ServiceContext, include: ScoreInclude): vo
   }
 }
 
+function toScoringCitation(c: CodedCitation): AnswerCitation {
+  return {
+    provisionId: c.provisionId,
+    citation: c.citation,
+    quote: c.quote,
+    documentId: c.documentId,
+    ...(c.documentCitation !== undefined ? { documentCitation: c.documentCitation } : {}),
+    ...(c.language !== undefined ? { language: c.language } : {}),
+  };
+}
+
+/** A stored negative-modifier finding as core scoring takes it. */
+export function toScoringFinding(f: CodedModifierFinding): ModifierFinding {
+  return { modifierId: f.modifierId, applies: f.applies, citations: f.citations.map(toScoringCitation) };
+}
+
 /** A stored answer as core scoring takes it. */
 export function toScoringAnswer(a: CodedAnswer): Answer {
   return {
     indicatorId: a.indicatorId,
     value: a.value,
-    citations: a.citations.map((c) => ({
-      provisionId: c.provisionId,
-      citation: c.citation,
-      quote: c.quote,
-      documentId: c.documentId,
-      ...(c.documentCitation !== undefined ? { documentCitation: c.documentCitation } : {}),
-      ...(c.language !== undefined ? { language: c.language } : {}),
-    })),
+    citations: a.citations.map(toScoringCitation),
     ...(a.status === 'suggested' ? {} : { status: scoringStatus[a.status] }),
   };
 }
@@ -104,12 +122,23 @@ export async function scoreAsOf(
     ...(options.frameworkVersion === undefined ? {} : { frameworkVersion: options.frameworkVersion }),
   });
   const answers = stored.map(toScoringAnswer);
+  const findings = await listFindings(ctx.db, {
+    organizationId: visibleOrg(ctx),
+    jurisdictionId: jurisdiction.id,
+    frameworkId: framework.id,
+    statuses: statusesIncluded(include),
+    asOf: date,
+  });
   return {
     jurisdictionId: jurisdiction.id,
     asOf: date,
     include,
     status: answers.length === 0 ? 'not_coded' : 'scored',
     answerCount: answers.length,
-    result: scoreJurisdiction(framework, { jurisdictionLevel: jurisdiction.level, answers }),
+    result: scoreJurisdiction(framework, {
+      jurisdictionLevel: jurisdiction.level,
+      answers,
+      modifiers: findings.map(toScoringFinding),
+    }),
   };
 }

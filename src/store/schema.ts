@@ -182,6 +182,39 @@ export interface AnswerHistoryRow {
   after_json: string;
 }
 
+/** A negative-modifier finding; `applies` is 0/1, `valid_to` exclusive and null when open-ended. */
+export interface ModifierFindingRow {
+  id: string;
+  jurisdiction_id: string;
+  framework_id: string;
+  modifier_id: string;
+  applies: number;
+  valid_from: string;
+  valid_to: string | null;
+  status: string;
+  caution_note: string | null;
+  coder: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ModifierFindingCitationRow {
+  finding_id: string;
+  position: number;
+  provision_id: string;
+  quote: string;
+}
+
+export interface ModifierFindingHistoryRow {
+  id: string;
+  finding_id: string;
+  at: string;
+  actor: string;
+  action: string;
+  before_json: string | null;
+  after_json: string;
+}
+
 /** A coding batch; rates are integer basis points (500 = 5%). */
 export interface QcBatchRow {
   id: string;
@@ -263,6 +296,9 @@ export interface Database {
   coded_answers: CodedAnswerRow;
   answer_citations: AnswerCitationRow;
   answer_history: AnswerHistoryRow;
+  modifier_findings: ModifierFindingRow;
+  modifier_finding_citations: ModifierFindingCitationRow;
+  modifier_finding_history: ModifierFindingHistoryRow;
   qc_batches: QcBatchRow;
   qc_assignments: QcAssignmentRow;
   qc_codings: QcCodingRow;

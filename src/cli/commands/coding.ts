@@ -1,5 +1,5 @@
 /**
- * `lawgap code set|list|status|import` and `lawgap score JURISDICTION [--as-of DATE] [--include S] [--json]`.
+ * `lawgap code set|modifier|list|status|import` and `lawgap score JURISDICTION [--as-of DATE] [--include S] [--json]`.
  * The command line is a local system actor: it holds every permission and works in single-coder mode.
  */
 import fs from 'node:fs';
@@ -13,6 +13,7 @@ import { importCodingCsv } from '../../services/coding-import.ts';
 import { type ScoreInclude, scoreAsOf, today } from '../../services/scores.ts';
 import { withContext } from '../context.ts';
 import { info, printJson, printTable } from '../output.ts';
+import { modifierFindingCommand } from './modifier-findings.ts';
 
 function bad(message: string): never {
   throw new DomainError('VALIDATION_FAILED', message);
@@ -95,6 +96,8 @@ export function codingCommands(program: Command): void {
         `${answer.status} ${answer.indicatorId} = ${answer.value} for ${answer.jurisdictionId} from ${answer.validFrom} (${answer.id})`,
       );
     });
+
+  modifierFindingCommand(code);
 
   code
     .command('list')

@@ -5,6 +5,7 @@ import * as lawLibrary from './20261129020000-law-library.ts';
 import * as coding from './20261129030000-coding.ts';
 import * as qc from './20261129040000-qc.ts';
 import * as recommendations from './20261129050000-recommendations.ts';
+import * as modifierFindings from './20261129060000-modifier-findings.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261129010000-initial': initial,
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '20261129030000-coding': coding,
   '20261129040000-qc': qc,
   '20261129050000-recommendations': recommendations,
+  '20261129060000-modifier-findings': modifierFindings,
 };

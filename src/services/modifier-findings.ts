@@ -1,0 +1,218 @@
+/**
+ * Negative-modifier findings: setting, reviewing and reading them. Policy: a finding is checked against the
+ * framework (one of its negative modifiers) and, through the answers' own checks (answer-checks.ts), against the
+ * law library (existing provisions of the finding's jurisdiction, quotes found verbatim, versions in force
+ * during the interval); `applies: true` needs at least one citation. At most one finding per jurisdiction ×
+ * framework version × modifier applies on any date (FINDING_OVERLAP). Review states and who may move them are
+ * the answers' (core/coding/status.ts). Each write runs in one transaction with a history row. Reading published
+ * findings is public; other statuses need `org:read`.
+ */
+import type { Kysely } from 'kysely';
+import { actorCan, actorLabel } from '../core/auth/permissions.ts';
+import {
+  type CodedModifierFinding,
+  type FindingHistoryEntry,
+  findingSnapshotOf,
+} from '../core/coding/modifier-findings.ts';
+import { checkTransition, initialStatuses } from '../core/coding/status.ts';
+import { type CodingStatus, codingLimits } from '../core/coding/types.ts';
+import { describeInterval, findOverlap } from '../core/coding/validity.ts';
+import { DomainError, isDomainError } from '../core/errors.ts';
+import {
+  appendFindingHistory,
+  getFinding,
+  insertFinding,
+  listFindingHistory,
+  listFindingIntervals,
+  listFindings,
+  replaceFindingCitations,
+  updateFindingStatus,
+} from '../store/modifier-findings.repo.ts';
+import type { Database } from '../store/schema.ts';
+import { type CitationInput, checkCitations, settleInterval } from './answer-checks.ts';
+import { visibleOrg } from './coding.ts';
+import type { ServiceContext } from './context.ts';
+import { getFramework } from './framework.ts';
+import { requireJurisdiction } from './jurisdictions.ts';
+
+/** A new finding. `validFrom` defaults to the latest start of the cited versions; `status` to coded. */
+export interface NewFindingArgs {
+  jurisdictionId: string;
+  modifierId: string;
+  applies: boolean;
+  citations: CitationInput[];
+  validFrom?: string;
+  validTo?: string | null;
+  cautionNote?: string | null;
+  status?: CodingStatus;
+  /** Framework version (default: the latest). */
+  frameworkVersion?: number;
+}
+
+function invalid(message: string, details?: Record<string, unknown>): never {
+  throw new DomainError('ANSWER_INVALID', message, details);
+}
+
+async function loadFinding(db: Kysely<Database>, id: string): Promise<CodedModifierFinding> {
+  const f = await getFinding(db, id);
+  if (!f) throw new DomainError('FINDING_NOT_FOUND', `finding ${id} does not exist`, { id });
+  return f;
+}
+
+async function visibleFinding(ctx: ServiceContext, id: string): Promise<CodedModifierFinding> {
+  const f = await loadFinding(ctx.db, id);
+  try {
+    await requireJurisdiction(ctx, f.jurisdictionId);
+  } catch (err) {
+    if (!isDomainError(err, 'JURISDICTION_NOT_FOUND')) throw err;
+    throw new DomainError('FINDING_NOT_FOUND', `finding ${id} does not exist`, { id });
+  }
+  return f;
+}
+
+/** Records a negative-modifier finding with its history row; needs `coding:write`. */
+export async function createFinding(
+  ctx: ServiceContext,
+  args: NewFindingArgs,
+): Promise<CodedModifierFinding> {
+  if (!actorCan(ctx.actor, 'coding:write'))
+    throw new DomainError('FORBIDDEN', 'you may not code modifier findings');
+  const status = args.status ?? 'coded';
+  if (!initialStatuses.includes(status)) {
+    throw new DomainError(
+      'ANSWER_STATUS_INVALID',
+      `a new finding is ${initialStatuses.join(' or ')}, not ${status}`,
+    );
+  }
+  return ctx.db.transaction().execute(async (trx) => {
+    const tctx = { ...ctx, db: trx };
+    const jurisdiction = await requireJurisdiction(tctx, args.jurisdictionId);
+    const framework = await getFramework(tctx, args.frameworkVersion);
+    if (!framework.negativeModifiers.some((m) => m.id === args.modifierId)) {
+      throw new DomainError(
+        'MODIFIER_NOT_FOUND',
+        `negative modifier ${args.modifierId} is not in ${framework.id}`,
+        { modifier: args.modifierId },
+      );
+    }
+    const cautionNote = args.cautionNote ?? null;
+    if (cautionNote !== null && cautionNote.length > codingLimits.noteChars)
+      invalid('the caution note is too long', { field: 'cautionNote' });
+    if (args.applies && args.citations.length === 0)
+      invalid('a finding that applies needs at least one citation with a quote', { field: 'citations' });
+    const refs = await checkCitations(trx, jurisdiction.id, args.citations);
+    const interval = settleInterval(refs, args.validFrom, args.validTo ?? null, 'the finding');
+    const others = await listFindingIntervals(trx, {
+      jurisdictionId: jurisdiction.id,
+      frameworkId: framework.id,
+      modifierId: args.modifierId,
+    });
+    const clash = findOverlap(interval, others);
+    if (clash) {
+      throw new DomainError(
+        'FINDING_OVERLAP',
+        `${args.modifierId} already has a finding for ${jurisdiction.id} ${describeInterval(clash)} (finding ${clash.id}); close that finding first`,
+        { findingId: clash.id },
+      );
+    }
+    const actor = actorLabel(ctx.actor);
+    const id = await insertFinding(trx, {
+      jurisdictionId: jurisdiction.id,
+      frameworkId: framework.id,
+      modifierId: args.modifierId,
+      applies: args.applies,
+      validFrom: interval.validFrom,
+      validTo: interval.validTo,
+      status,
+      cautionNote,
+      coder: actor,
+    });
+    await replaceFindingCitations(trx, id, args.citations);
+    const created = await loadFinding(trx, id);
+    await appendFindingHistory(trx, {
+      findingId: id,
+      actor,
+      action: 'create',
+      before: null,
+      after: findingSnapshotOf(created),
+    });
+    return created;
+  });
+}
+
+/** Moves a finding to another review state (the answers' rules, core/coding/status.ts), with its history row. */
+export async function setFindingStatus(
+  ctx: ServiceContext,
+  id: string,
+  status: CodingStatus,
+  options: { singleCoder?: boolean } = {},
+): Promise<CodedModifierFinding> {
+  if (!actorCan(ctx.actor, 'coding:write'))
+    throw new DomainError('FORBIDDEN', 'you may not change modifier findings');
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await visibleFinding({ ...ctx, db: trx }, id);
+    const actor = actorLabel(ctx.actor);
+    checkTransition({
+      from: before.status,
+      to: status,
+      actor,
+      coder: before.coder,
+      can: (p) => actorCan(ctx.actor, p),
+      singleCoder: options.singleCoder ?? ctx.actor.kind === 'system',
+    });
+    // Confirming a machine suggestion makes the confirming person its coder.
+    const coder = before.status === 'suggested' ? actor : before.coder;
+    await updateFindingStatus(trx, id, { status, coder });
+    const after = await loadFinding(trx, id);
+    await appendFindingHistory(trx, {
+      findingId: id,
+      actor,
+      action: 'status',
+      before: findingSnapshotOf(before),
+      after: findingSnapshotOf(after),
+    });
+    return after;
+  });
+}
+
+/** Which findings to list. */
+export interface ListFindingsArgs {
+  jurisdictionId?: string;
+  status?: CodingStatus;
+  asOf?: string;
+  frameworkVersion?: number;
+}
+
+/** Findings visible to the actor: published ones for anyone, every status with `org:read`; FORBIDDEN otherwise. */
+export async function listVisibleFindings(
+  ctx: ServiceContext,
+  args: ListFindingsArgs = {},
+): Promise<CodedModifierFinding[]> {
+  const mayReadAll = actorCan(ctx.actor, 'org:read');
+  if (args.status && args.status !== 'published' && !mayReadAll) {
+    throw new DomainError('FORBIDDEN', 'reading unpublished findings needs org:read');
+  }
+  if (args.jurisdictionId) await requireJurisdiction(ctx, args.jurisdictionId);
+  const framework =
+    args.frameworkVersion === undefined ? null : await getFramework(ctx, args.frameworkVersion);
+  return listFindings(ctx.db, {
+    organizationId: visibleOrg(ctx),
+    ...(args.jurisdictionId ? { jurisdictionId: args.jurisdictionId } : {}),
+    ...(framework ? { frameworkId: framework.id } : {}),
+    ...(args.asOf ? { asOf: args.asOf } : {}),
+    ...(args.status ? { statuses: [args.status] } : mayReadAll ? {} : { statuses: ['published'] }),
+  });
+}
+
+/** Every change to a finding, oldest first; needs `org:read`. An unknown or invisible finding has no history: []. */
+export async function getFindingHistory(ctx: ServiceContext, id: string): Promise<FindingHistoryEntry[]> {
+  if (!actorCan(ctx.actor, 'org:read'))
+    throw new DomainError('FORBIDDEN', 'reading finding history needs org:read');
+  try {
+    await visibleFinding(ctx, id);
+  } catch (err) {
+    if (isDomainError(err, 'FINDING_NOT_FOUND')) return [];
+    throw err;
+  }
+  return listFindingHistory(ctx.db, id);
+}
