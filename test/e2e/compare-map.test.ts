@@ -3,10 +3,11 @@
  * patterned bands and the ranking table), side by side on the compare page, and on the report card with the
  * yearly trend table, what changed between two dates, and the crosswalk view.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   admin,
+  apiFromPage,
   browserAvailable,
   expectAccessible,
   expectOnlyOwnOrigin,
@@ -28,23 +29,6 @@ const statute = (name: string) =>
     'Whoever commits trafficking in persons shall be punished by imprisonment of up to twelve years.',
   ].join('\n');
 const quote = 'Whoever commits trafficking in persons shall be punished';
-
-/** Calls the API from the page with the session cookie and CSRF token. */
-async function apiFromPage<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const session = await (await fetch('/api/v1/session')).json();
-      const response = await fetch(path, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-      return response.json();
-    },
-    { method, path, body },
-  ) as Promise<T>;
-}
 
 describe.runIf(browserAvailable())('score map, compare and trends in Chromium', () => {
   let server: TestServer;

@@ -2,10 +2,11 @@
  * The law library end to end: import a fictional statute in two versions, read it, compare the versions,
  * search it, code an indicator by selecting words of a provision, publish the answer and read the report card.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   admin,
+  apiFromPage,
   browserAvailable,
   expectAccessible,
   expectOnlyOwnOrigin,
@@ -33,23 +34,6 @@ const version2 = version1
     '\nSection 3. Protection\nA victim of trafficking shall not be punished for offences committed as a result of being trafficked.',
   );
 const quote = 'Whoever commits trafficking in persons shall be punished';
-
-/** Calls the API from the page with the session cookie and CSRF token. */
-async function apiFromPage<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const session = await (await fetch('/api/v1/session')).json();
-      const response = await fetch(path, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-      return response.json();
-    },
-    { method, path, body },
-  ) as Promise<T>;
-}
 
 describe.runIf(browserAvailable())('law library in Chromium', () => {
   let server: TestServer;

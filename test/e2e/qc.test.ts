@@ -2,10 +2,11 @@
  * Quality control end to end: two coders code the same variable of a fictional statute differently, a
  * reviewer reconciles it with a reason and publishes it, and the report card and gap report change.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   admin,
+  apiFromPage,
   browserAvailable,
   expectAccessible,
   expectOnlyOwnOrigin,
@@ -32,23 +33,6 @@ const people = {
   coderB: { email: 'ben@example.org', displayName: 'Ben Coder', role: 'analyst' },
   reviewer: { email: 'rita@example.org', displayName: 'Rita Reviewer', role: 'reviewer' },
 } as const;
-
-/** Calls the API from the page with the session cookie and CSRF token. */
-async function apiFromPage<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const session = await (await fetch('/api/v1/session')).json();
-      const response = await fetch(path, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-      return response.json();
-    },
-    { method, path, body },
-  ) as Promise<T>;
-}
 
 describe.runIf(browserAvailable())('quality control in Chromium', () => {
   let server: TestServer;

@@ -3,10 +3,11 @@
  * the report, switches the interface to Spanish and sees the English text marked as a fallback, then writes the
  * Spanish one, which replaces it.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   admin,
+  apiFromPage,
   browserAvailable,
   expectAccessible,
   expectOnlyOwnOrigin,
@@ -23,23 +24,6 @@ const jurisdiction = 'ocd-division/country:nz';
 const english = 'Make trafficking in persons a criminal offence in its own right.';
 const model = 'Whoever recruits, transports or harbours a person for exploitation commits an offence.';
 const spanish = 'Tipificar la trata de personas como delito autónomo.';
-
-/** Calls the API from the page with the session cookie and CSRF token. */
-async function apiFromPage<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const session = await (await fetch('/api/v1/session')).json();
-      const response = await fetch(path, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-      return response.json();
-    },
-    { method, path, body },
-  ) as Promise<T>;
-}
 
 describe.runIf(browserAvailable())('recommendations on the gap report in Chromium', () => {
   let server: TestServer;

@@ -4,14 +4,14 @@
  * indicators not coded yet. Members see their organization's recommendation on each gap. Printable (the print stylesheet hides navigation and forms and opens every
  * disclosure) and downloadable as Markdown from the API.
  */
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { gapPath } from '../api/endpoints.ts';
 import type { Gap, GapReport, ScoreInclude } from '../api/types.ts';
-import { SelectField, TextField } from '../components/field.tsx';
 import { GapRecommendationPanel } from '../components/gap-recommendation.tsx';
 import { Link } from '../components/link.tsx';
 import { LoadState } from '../components/load-state.tsx';
 import { Page } from '../components/page.tsx';
+import { ScoreFilters } from '../components/score-filters.tsx';
 import { useI18n } from '../lib/i18n.tsx';
 import { gapsPath, includes, reportPath } from '../lib/report-paths.ts';
 import { navigate, useLocation } from '../lib/router.ts';
@@ -212,26 +212,19 @@ function useOpenDetailsForPrint(): void {
 /** The gap report page (public; counting unpublished answers needs `org:read`). */
 export function GapsPage() {
   const { t, pick, locale } = useI18n();
-  const { api, can } = useSession();
+  const { api } = useSession();
   const { search } = useLocation();
   const params = new URLSearchParams(search);
   const id = params.get('jurisdiction') ?? '';
   const asOf = params.get('asOf') ?? '';
   const requested = params.get('include');
   const include: ScoreInclude = includes.find((i) => i === requested) ?? 'published';
-  const [date, setDate] = useState(asOf);
-  const [counted, setCounted] = useState<ScoreInclude>(include);
   useOpenDetailsForPrint();
 
   const jurisdiction = useLoad(() => api.jurisdiction(id), [api, id]);
   const query = { ...(asOf ? { asOf } : {}), include, locale };
   const report = useLoad(() => api.gaps(id, query), [api, id, asOf, include, locale]);
   const name = jurisdiction.data ? pick(jurisdiction.data.name) : null;
-
-  const apply = (event: FormEvent) => {
-    event.preventDefault();
-    navigate(gapsPath(id, date, counted));
-  };
 
   const error = report.error ?? jurisdiction.error;
   return (
@@ -252,26 +245,12 @@ export function GapsPage() {
           <a href="/api/v1/export/codebook.md">{t('app.gaps.codebook')}</a>
         </li>
       </ul>
-      <form className="filters" onSubmit={apply}>
-        <TextField label={t('app.laws.asOf')} name="asOf" type="date" value={date} onChange={setDate} />
-        {can('org:read') ? (
-          <SelectField
-            label={t('app.report.include')}
-            name="include"
-            value={counted}
-            onChange={(v) => setCounted(includes.find((i) => i === v) ?? 'published')}
-          >
-            {includes.map((i) => (
-              <option key={i} value={i}>
-                {t(`app.report.include.${i}`)}
-              </option>
-            ))}
-          </SelectField>
-        ) : null}
-        <div className="field">
-          <button type="submit">{t('app.gaps.apply')}</button>
-        </div>
-      </form>
+      <ScoreFilters
+        asOf={asOf}
+        include={include}
+        submitLabel={t('app.gaps.apply')}
+        onApply={(date, counted) => navigate(gapsPath(id, date, counted))}
+      />
       <LoadState loading={report.data === null && !error} error={error} />
       {report.data ? <Report report={report.data} onChanged={report.reload} /> : null}
     </Page>

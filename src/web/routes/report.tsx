@@ -1,19 +1,14 @@
-/**
- * A jurisdiction's report card on a date: total, grade and capped grade with reasons, tier, coverage, and each
- * area's indicators with the counted answer, its citations and quotes. Machine suggestions never count.
- */
-import { type FormEvent, useState } from 'react';
 import type { Framework, ScoreInclude, ScoreReport } from '../api/types.ts';
 import { AnswerReview } from '../components/answer-review.tsx';
 import { CrosswalkPanel } from '../components/crosswalk-panel.tsx';
-import { SelectField, TextField } from '../components/field.tsx';
 import { Link } from '../components/link.tsx';
 import { LoadState } from '../components/load-state.tsx';
 import { Page } from '../components/page.tsx';
 import { ScoreChanges } from '../components/score-changes.tsx';
+import { ScoreFilters } from '../components/score-filters.tsx';
 import { ScoreTrend } from '../components/score-trend.tsx';
 import { Localized, useI18n } from '../lib/i18n.tsx';
-import { gapsPath, includes } from '../lib/report-paths.ts';
+import { gapsPath, includes, reportPath } from '../lib/report-paths.ts';
 import { navigate, useLocation } from '../lib/router.ts';
 import { useSession } from '../lib/session.tsx';
 import { useLoad } from '../lib/use-action.ts';
@@ -163,8 +158,6 @@ export function ReportPage() {
   const asOf = params.get('asOf') ?? '';
   const requested = params.get('include');
   const include: ScoreInclude = includes.find((i) => i === requested) ?? 'published';
-  const [date, setDate] = useState(asOf);
-  const [counted, setCounted] = useState<ScoreInclude>(include);
 
   const jurisdiction = useLoad(() => api.jurisdiction(id), [api, id]);
   const framework = useLoad(() => api.framework(), [api]);
@@ -176,14 +169,6 @@ export function ReportPage() {
   const languages = useProvisionLanguages([id], asOf);
   const name = jurisdiction.data ? pick(jurisdiction.data.name) : null;
 
-  const apply = (event: FormEvent) => {
-    event.preventDefault();
-    const next = new URLSearchParams({ jurisdiction: id });
-    if (date) next.set('asOf', date);
-    if (counted !== 'published') next.set('include', counted);
-    navigate(`/report?${next.toString()}`);
-  };
-
   const error = report.error ?? jurisdiction.error ?? framework.error;
   return (
     <Page title={name ? t('app.report.title', { name: name.text }) : t('app.report.titlePlain')}>
@@ -192,26 +177,12 @@ export function ReportPage() {
         <Link to={gapsPath(id, asOf, include)}>{t('app.gaps.link')}</Link> ·{' '}
         <Link to={`/compare?jurisdiction=${encodeURIComponent(id)}`}>{t('app.compare.link')}</Link>
       </p>
-      <form className="filters" onSubmit={apply}>
-        <TextField label={t('app.laws.asOf')} name="asOf" type="date" value={date} onChange={setDate} />
-        {can('org:read') ? (
-          <SelectField
-            label={t('app.report.include')}
-            name="include"
-            value={counted}
-            onChange={(v) => setCounted(includes.find((i) => i === v) ?? 'published')}
-          >
-            {includes.map((i) => (
-              <option key={i} value={i}>
-                {t(`app.report.include.${i}`)}
-              </option>
-            ))}
-          </SelectField>
-        ) : null}
-        <div className="field">
-          <button type="submit">{t('app.report.apply')}</button>
-        </div>
-      </form>
+      <ScoreFilters
+        asOf={asOf}
+        include={include}
+        submitLabel={t('app.report.apply')}
+        onApply={(date, counted) => navigate(reportPath(id, date, counted))}
+      />
       <LoadState loading={(report.data === null || framework.data === null) && !error} error={error} />
       {report.data && framework.data ? (
         <>
