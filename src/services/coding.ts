@@ -244,26 +244,47 @@ export interface ListAnswersArgs {
   frameworkVersion?: number;
 }
 
+/** What the actor may list of coded records (answers, modifier findings); the filter shared by their stores. */
+export interface CodingListScope {
+  organizationId: string | null | 'all';
+  jurisdictionId?: string;
+  frameworkId?: string;
+  asOf?: string;
+  statuses?: CodingStatus[];
+}
+
+/**
+ * Resolves a listing request into the store filter: published records for anyone, every status with `org:read`
+ * (asking for an unpublished status without it is FORBIDDEN); checks the jurisdiction and framework version.
+ */
+export async function codingListScope(
+  ctx: ServiceContext,
+  args: { jurisdictionId?: string; status?: CodingStatus; asOf?: string; frameworkVersion?: number },
+  what: string,
+): Promise<CodingListScope> {
+  const mayReadAll = actorCan(ctx.actor, 'org:read');
+  if (args.status && args.status !== 'published' && !mayReadAll) {
+    throw new DomainError('FORBIDDEN', `reading unpublished ${what} needs org:read`);
+  }
+  if (args.jurisdictionId) await requireJurisdiction(ctx, args.jurisdictionId);
+  const framework =
+    args.frameworkVersion === undefined ? null : await getFramework(ctx, args.frameworkVersion);
+  return {
+    organizationId: visibleOrg(ctx),
+    ...(args.jurisdictionId ? { jurisdictionId: args.jurisdictionId } : {}),
+    ...(framework ? { frameworkId: framework.id } : {}),
+    ...(args.asOf ? { asOf: args.asOf } : {}),
+    ...(args.status ? { statuses: [args.status] } : mayReadAll ? {} : { statuses: ['published' as const] }),
+  };
+}
+
 /** Answers visible to the actor: published ones for anyone, every status with `org:read`; FORBIDDEN otherwise. */
 export async function listVisibleAnswers(
   ctx: ServiceContext,
   args: ListAnswersArgs = {},
 ): Promise<CodedAnswer[]> {
-  const mayReadAll = actorCan(ctx.actor, 'org:read');
-  if (args.status && args.status !== 'published' && !mayReadAll) {
-    throw new DomainError('FORBIDDEN', 'reading unpublished answers needs org:read');
-  }
-  if (args.jurisdictionId) await requireJurisdiction(ctx, args.jurisdictionId);
-  const framework =
-    args.frameworkVersion === undefined ? null : await getFramework(ctx, args.frameworkVersion);
-  return listAnswers(ctx.db, {
-    organizationId: visibleOrg(ctx),
-    ...(args.jurisdictionId ? { jurisdictionId: args.jurisdictionId } : {}),
-    ...(args.indicatorId ? { indicatorId: args.indicatorId } : {}),
-    ...(framework ? { frameworkId: framework.id } : {}),
-    ...(args.asOf ? { asOf: args.asOf } : {}),
-    ...(args.status ? { statuses: [args.status] } : mayReadAll ? {} : { statuses: ['published'] }),
-  });
+  const scope = await codingListScope(ctx, args, 'answers');
+  return listAnswers(ctx.db, { ...scope, ...(args.indicatorId ? { indicatorId: args.indicatorId } : {}) });
 }
 
 /** Every change to an answer, oldest first; needs `org:read`. An unknown or invisible answer has no history: []. */

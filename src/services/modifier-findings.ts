@@ -30,7 +30,7 @@ import {
 } from '../store/modifier-findings.repo.ts';
 import type { Database } from '../store/schema.ts';
 import { type CitationInput, checkCitations, settleInterval } from './answer-checks.ts';
-import { visibleOrg } from './coding.ts';
+import { codingListScope } from './coding.ts';
 import type { ServiceContext } from './context.ts';
 import { getFramework } from './framework.ts';
 import { requireJurisdiction } from './jurisdictions.ts';
@@ -188,20 +188,7 @@ export async function listVisibleFindings(
   ctx: ServiceContext,
   args: ListFindingsArgs = {},
 ): Promise<CodedModifierFinding[]> {
-  const mayReadAll = actorCan(ctx.actor, 'org:read');
-  if (args.status && args.status !== 'published' && !mayReadAll) {
-    throw new DomainError('FORBIDDEN', 'reading unpublished findings needs org:read');
-  }
-  if (args.jurisdictionId) await requireJurisdiction(ctx, args.jurisdictionId);
-  const framework =
-    args.frameworkVersion === undefined ? null : await getFramework(ctx, args.frameworkVersion);
-  return listFindings(ctx.db, {
-    organizationId: visibleOrg(ctx),
-    ...(args.jurisdictionId ? { jurisdictionId: args.jurisdictionId } : {}),
-    ...(framework ? { frameworkId: framework.id } : {}),
-    ...(args.asOf ? { asOf: args.asOf } : {}),
-    ...(args.status ? { statuses: [args.status] } : mayReadAll ? {} : { statuses: ['published'] }),
-  });
+  return listFindings(ctx.db, await codingListScope(ctx, args, 'findings'));
 }
 
 /** Every change to a finding, oldest first; needs `org:read`. An unknown or invisible finding has no history: []. */

@@ -74,6 +74,30 @@ export async function getProvisionRefs(
   return out;
 }
 
+/** A cited provision as both citation tables join it: the provision, its version and its document. */
+export interface CitationRow {
+  provision_id: string;
+  quote: string;
+  citation: string;
+  document_citation: string;
+  document_id: string;
+  language: string;
+  version_id: string;
+}
+
+/** The citation as the coding domain carries it (human citation = document citation + provision citation). */
+export function toCodedCitation(r: CitationRow): CodedCitation {
+  return {
+    provisionId: r.provision_id,
+    quote: r.quote,
+    citation: `${r.document_citation} ${r.citation}`,
+    documentId: r.document_id,
+    versionId: r.version_id,
+    documentCitation: r.document_citation,
+    language: r.language,
+  };
+}
+
 async function citationsOf(db: Kysely<Database>, answerIds: string[]): Promise<Map<string, CodedCitation[]>> {
   const out = new Map<string, CodedCitation[]>();
   for (let i = 0; i < answerIds.length; i += batch) {
@@ -98,15 +122,7 @@ async function citationsOf(db: Kysely<Database>, answerIds: string[]): Promise<M
       .execute();
     for (const r of rows) {
       const list = out.get(r.answer_id) ?? [];
-      list.push({
-        provisionId: r.provision_id,
-        quote: r.quote,
-        citation: `${r.document_citation} ${r.citation}`,
-        documentId: r.document_id,
-        versionId: r.version_id,
-        documentCitation: r.document_citation,
-        language: r.language,
-      });
+      list.push(toCodedCitation(r));
       out.set(r.answer_id, list);
     }
   }

@@ -10,6 +10,7 @@ import type {
   FindingSnapshot,
 } from '../core/coding/modifier-findings.ts';
 import type { CodedCitation, CodingStatus, HistoryAction } from '../core/coding/types.ts';
+import { toCodedCitation } from './coding.repo.ts';
 import type { Database, ModifierFindingRow } from './schema.ts';
 import { fromJson, newId, newSortableId, nowIso } from './util.ts';
 
@@ -39,15 +40,7 @@ async function citationsOf(db: Kysely<Database>, ids: string[]): Promise<Map<str
       .execute();
     for (const r of rows) {
       const list = out.get(r.finding_id) ?? [];
-      list.push({
-        provisionId: r.provision_id,
-        quote: r.quote,
-        citation: `${r.document_citation} ${r.citation}`,
-        documentId: r.document_id,
-        versionId: r.version_id,
-        documentCitation: r.document_citation,
-        language: r.language,
-      });
+      list.push(toCodedCitation(r));
       out.set(r.finding_id, list);
     }
   }
