@@ -12,6 +12,8 @@ export const errorCodes = {
   JURISDICTION_EXISTS: 'conflict',
   JURISDICTION_INVALID: 'invalid',
   LAW_INVALID: 'invalid',
+  DOCUMENT_UNREADABLE: 'invalid',
+  FORMAT_UNSUPPORTED: 'invalid',
   LAW_NOT_FOUND: 'not_found',
   LAW_VERSION_NOT_FOUND: 'not_found',
   LAW_VERSION_OVERLAP: 'conflict',
