@@ -127,6 +127,8 @@ export interface TableLine {
 
 /** One row of the benchmark table. Each lives in bench/rows/<name>.ts and is listed in bench/run.ts. */
 export interface BenchRow {
+  /** Short name to run this row alone: `npm run bench -- <id>`. */
+  id?: string;
   /** Shown in the table's first column. */
   name: string;
   /** Seconds the row needs beyond its measuring (data generation), for the run's watchdog. */

@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: runs every row in turn and prints a markdown table `name | ours | reference | ratio`
+ * `npm run bench [-- ROW…]`: runs every row (or the rows named by id or part of their name) in turn and prints a markdown table `name | ours | reference | ratio`
  * (ratio = ours / reference). BENCH_SECONDS sets the measured seconds per target (default 10). Loopback only;
  * a watchdog ends the run if it overstays its budget. Exits 1 when a row fails or saw failed requests.
  */
@@ -11,13 +11,26 @@ import {
   settingsFromEnv,
   type TableLine,
 } from './measure.ts';
+import { analyzerRow } from './rows/analyzer.ts';
 import { frameworkRow } from './rows/framework.ts';
+import { ingestXmlRow } from './rows/ingest-xml.ts';
 import { scoreDbRow } from './rows/score-db.ts';
 import { scoringRow } from './rows/scoring.ts';
 import { searchRow } from './rows/search.ts';
 
 /** Rows, in table order. A new row is a module under bench/rows/ added here. */
-const rows: BenchRow[] = [frameworkRow, scoringRow, scoreDbRow, searchRow];
+const allRows: BenchRow[] = [frameworkRow, scoringRow, scoreDbRow, searchRow, ingestXmlRow, analyzerRow];
+
+// `npm run bench -- score-db search`: only the rows whose id is named, or whose name contains an argument.
+const wanted = process.argv.slice(2).map((a) => a.toLowerCase());
+const rows = wanted.length
+  ? allRows.filter((r) => wanted.some((w) => r.id === w || r.name.toLowerCase().includes(w)))
+  : allRows;
+if (rows.length === 0) {
+  const known = allRows.map((r) => r.id ?? r.name).join(', ');
+  process.stderr.write(`bench: no row matches ${wanted.join(' ')} (rows: ${known})\n`);
+  process.exit(2);
+}
 
 let settings: MeasureSettings;
 try {

@@ -6,7 +6,9 @@ import { Command, CommanderError } from 'commander';
 import { loadConfig } from '../config.ts';
 import { prepareDatabase } from '../services/bootstrap.ts';
 import { createStore } from '../store/db.ts';
+import { analyzeCommands } from './commands/analyze.ts';
 import { codingCommands } from './commands/coding.ts';
+import { demoCommands } from './commands/demo.ts';
 import { frameworkCommands } from './commands/framework.ts';
 import { gapCommands } from './commands/gaps.ts';
 import { jurisdictionCommands } from './commands/jurisdictions.ts';
@@ -14,6 +16,9 @@ import { lawCommands } from './commands/laws.ts';
 import { qcCommands } from './commands/qc.ts';
 import { recommendationCommands } from './commands/recommendations.ts';
 import { scoreCommands } from './commands/scores.ts';
+import { searchCommands } from './commands/search.ts';
+import { suggestionCommands } from './commands/suggestions.ts';
+import { treatyCommands } from './commands/treaties.ts';
 import { userCommands } from './commands/users.ts';
 import { exitCodeOf, info, messageOf, printJson } from './output.ts';
 
@@ -61,15 +66,20 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
+analyzeCommands(program);
 frameworkCommands(program);
 jurisdictionCommands(program);
 lawCommands(program);
+searchCommands(program);
 codingCommands(program);
 qcCommands(program);
 gapCommands(program);
 recommendationCommands(program);
 scoreCommands(program);
 userCommands(program);
+suggestionCommands(program);
+treatyCommands(program);
+demoCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -54,6 +54,18 @@ const snapshot = z.object({
   cautionNote: z.string().nullable(),
   coder: z.string(),
   citations: z.array(z.object({ provisionId: z.string(), quote: z.string() })),
+  origin: z
+    .object({
+      kind: z.literal('analyzer'),
+      suggestionId: z.string(),
+      analyzerVersion: z.string(),
+      review: z.enum(['accepted', 'edited']),
+      confirmedBy: z.string(),
+    })
+    .optional()
+    .describe(
+      'present when a person confirmed a machine suggestion: which analyzer proposed it, who confirmed',
+    ),
 });
 
 export const answerHistoryEntry = z
@@ -145,7 +157,7 @@ const scoreResult = z
     method: z.string(),
     frameworkId: z.string(),
     version: z.number(),
-    jurisdictionLevel: z.enum(['national', 'subnational', 'local']),
+    jurisdictionLevel: z.enum(['national', 'subnational', 'local', 'international']),
     total: z.number().nullable(),
     totalRounded: z.number().nullable(),
     grade: grade.nullable(),

@@ -6,7 +6,7 @@ export const jurisdiction = z
   .object({
     id: z.string(),
     parentId: z.string().nullable(),
-    level: z.enum(['national', 'subnational', 'local']),
+    level: z.enum(['national', 'subnational', 'local', 'international']),
     type: z.string(),
     name: localizedText,
     isoCode: z.string().nullable(),
@@ -18,7 +18,7 @@ export const jurisdiction = z
 
 export const jurisdictionListQuery = z.strictObject({
   parent: ocdDivisionId.optional().describe('only children of this division'),
-  level: z.enum(['national', 'subnational', 'local']).optional(),
+  level: z.enum(['national', 'subnational', 'local', 'international']).optional(),
 });
 
 export const jurisdictionParams = z.strictObject({ id: ocdDivisionId });

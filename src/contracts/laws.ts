@@ -150,16 +150,6 @@ export const lawImportResult = z
   })
   .meta({ id: 'LawImportResult' });
 
-export const searchQuery = z.strictObject({
-  q: z.string().min(1).max(1000).describe('words to find; punctuation and search operators are ignored'),
-  jurisdiction: ocdDivisionId.optional(),
-  type: lawDocumentType.optional(),
-  asOf: isoDate
-    .optional()
-    .describe('search the versions in force that day (default: each document’s latest)'),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-});
-
 export const searchHit = z
   .object({
     provisionId: z.string(),

@@ -1,5 +1,7 @@
 /** API shapes for score trends, changes between dates, comparisons, rankings and crosswalk views. */
+
 import { z } from 'zod';
+import { rankingLimits } from '../core/scoring/ranking-page.ts';
 import { answerCitation, scoreInclude } from './coding.ts';
 import { ocdDivisionId } from './common.ts';
 import { isoDate } from './laws.ts';
@@ -147,6 +149,14 @@ export const rankingsQuery = z.strictObject({
   asOf: isoDate.optional().describe('default: today'),
   include,
   area: z.string().max(20).optional().describe('rank by this area’s score instead of the total'),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(rankingLimits.maxLimit)
+    .default(rankingLimits.defaultLimit)
+    .describe('lines per page'),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0).describe('lines to skip'),
 });
 
 export const rankings = z
@@ -164,6 +174,10 @@ export const rankings = z
         value: z.number().nullable(),
       }),
     ),
+    total: z.number().int().describe('lines in the whole ranking'),
+    limit: z.number().int(),
+    offset: z.number().int(),
+    hasMore: z.boolean().describe('whether lines follow this page'),
   })
   .meta({ id: 'Rankings' });
 

@@ -2,7 +2,9 @@
  * The checks made on every coded answer before it is stored (policy in services/coding.ts): the framework (a
  * known indicator, a code of its type or NA), the law library (existing provisions of the answer's own
  * jurisdiction, in force during the answer's validity, each with a quote found verbatim), and the other
- * answers for the indicator (no overlapping validity).
+ * answers for the indicator (no overlapping validity). A provision of a treaty document filed elsewhere may be
+ * cited too when the answer's jurisdiction is a party to that treaty in force on the answer's first day (a
+ * monist state applies ratified treaties as domestic law); see core/treaties for who counts as a party.
  */
 import type { Kysely } from 'kysely';
 import { quoteProblem } from '../core/coding/evidence.ts';
@@ -17,8 +19,10 @@ import {
 import { DomainError } from '../core/errors.ts';
 import type { Framework } from '../core/framework/types.ts';
 import { isIsoDate } from '../core/laws/intervals.ts';
+import { standingOn } from '../core/treaties/rules.ts';
 import { getProvisionRefs, listAnswerIntervals, type ProvisionRef } from '../store/coding.repo.ts';
 import type { Database } from '../store/schema.ts';
+import { listPartiesOfJurisdiction } from '../store/treaty-parties.repo.ts';
 
 /** A citation as given: a provision id and the verbatim words relied on. */
 export interface CitationInput {
@@ -74,8 +78,9 @@ export async function checkAnswer(
   if ((values[a.value] ?? 0) > 0 && a.citations.length === 0) {
     invalid(`a ${a.value} answer needs at least one citation with a quote`, { field: 'citations' });
   }
-  const refs = await checkCitations(db, key.jurisdictionId, a.citations);
+  const refs = await checkCitations(db, key.jurisdictionId, a.citations, { deferTreaties: true });
   const interval = settleInterval(refs, a.validFrom, a.validTo, 'the answer');
+  await checkTreatyStanding(db, key.jurisdictionId, refs, interval.validFrom, a.citations);
   // An independent QC coding is compared with its twin, not stored as an answer, so it may overlap one.
   const others = key.skipOverlap
     ? []
@@ -103,13 +108,15 @@ export async function checkAnswer(
 
 /**
  * Checks citations against the library: each an existing provision of the jurisdiction, cited once, with a quote
- * found verbatim in its text. Returns the cited provisions; throws PROVISION_NOT_FOUND,
- * CITATION_JURISDICTION_MISMATCH, EVIDENCE_NOT_FOUND or ANSWER_INVALID.
+ * found verbatim in its text. With `deferTreaties`, a treaty provision filed elsewhere passes here and the
+ * caller must then run `checkTreatyStanding` once the answer's dates are settled. Returns the cited provisions;
+ * throws PROVISION_NOT_FOUND, CITATION_JURISDICTION_MISMATCH, EVIDENCE_NOT_FOUND or ANSWER_INVALID.
  */
 export async function checkCitations(
   db: Kysely<Database>,
   jurisdictionId: string,
   citations: readonly CitationInput[],
+  options: { deferTreaties?: boolean } = {},
 ): Promise<Map<string, ProvisionRef>> {
   if (citations.length > codingLimits.citations)
     invalid(`at most ${codingLimits.citations} citations`, { field: 'citations' });
@@ -128,7 +135,7 @@ export async function checkCitations(
     if (seen.has(c.provisionId))
       invalid(`provision ${ref.citation} is cited twice`, { provisionId: c.provisionId, position });
     seen.add(c.provisionId);
-    if (ref.jurisdictionId !== jurisdictionId) {
+    if (ref.jurisdictionId !== jurisdictionId && !(options.deferTreaties && ref.documentType === 'treaty')) {
       throw new DomainError(
         'CITATION_JURISDICTION_MISMATCH',
         `provision ${ref.citation} (${c.provisionId}) belongs to ${ref.jurisdictionId}, not ${jurisdictionId}`,
@@ -184,4 +191,56 @@ export function settleInterval(
     }
   }
   return interval;
+}
+
+const standingWords = {
+  party: 'a party',
+  consented: 'bound only once the treaty enters into force for it',
+  signatory: 'a signatory only',
+  none: 'not yet a signatory or party',
+} as const;
+
+/**
+ * Refuses, with CITATION_JURISDICTION_MISMATCH, a cited treaty provision filed under another jurisdiction
+ * unless the answer's jurisdiction is a party to that treaty, in force on `onDate` (the answer's first day).
+ */
+export async function checkTreatyStanding(
+  db: Kysely<Database>,
+  jurisdictionId: string,
+  refs: ReadonlyMap<string, ProvisionRef>,
+  onDate: string,
+  citations: readonly CitationInput[],
+): Promise<void> {
+  const foreign = [...refs.values()].filter((r) => r.jurisdictionId !== jurisdictionId);
+  if (foreign.length === 0) return;
+  const parties = new Map(
+    (
+      await listPartiesOfJurisdiction(
+        db,
+        jurisdictionId,
+        foreign.map((r) => r.documentId),
+      )
+    ).map((p) => [p.treatyId, p]),
+  );
+  for (const ref of foreign) {
+    const party = parties.get(ref.documentId);
+    const standing = party ? standingOn(party, onDate) : null;
+    if (standing === 'party') continue;
+    const position = citations.findIndex((c) => c.provisionId === ref.id);
+    throw new DomainError(
+      'CITATION_JURISDICTION_MISMATCH',
+      `provision ${ref.citation} (${ref.id}) is of a treaty filed under ${ref.jurisdictionId}; ${jurisdictionId} may cite it only as a party in force on ${onDate}, and ${
+        standing === null
+          ? 'no party record exists for it (record its ratification or accession first)'
+          : `on that day it is ${standingWords[standing]}`
+      }`,
+      {
+        provisionId: ref.id,
+        position,
+        jurisdictionId: ref.jurisdictionId,
+        treatyId: ref.documentId,
+        standing: standing ?? 'unrecorded',
+      },
+    );
+  }
 }

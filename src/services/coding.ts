@@ -14,6 +14,7 @@ import { actorCan, actorLabel } from '../core/auth/permissions.ts';
 import { checkTransition, initialStatuses, statusAfterEdit } from '../core/coding/status.ts';
 import {
   type AnswerHistoryEntry,
+  type AnswerOrigin,
   type CodedAnswer,
   type CodingStatus,
   snapshotOf,
@@ -48,6 +49,8 @@ export interface NewAnswerArgs {
   status?: CodingStatus;
   /** Framework version (default: the latest). */
   frameworkVersion?: number;
+  /** The analyzer suggestion a person confirmed, recorded in the answer's first history row. */
+  origin?: AnswerOrigin;
 }
 
 /** The fields an edit may change; anything left out keeps its value. */
@@ -121,7 +124,7 @@ export async function createAnswerIn(ctx: ServiceContext, args: NewAnswerArgs): 
     actor: actorLabel(ctx.actor),
     action: 'create',
     before: null,
-    after: snapshotOf(created),
+    after: args.origin ? { ...snapshotOf(created), origin: args.origin } : snapshotOf(created),
   });
   return created;
 }

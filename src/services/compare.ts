@@ -4,7 +4,7 @@
  * distinct jurisdictions. Rankings cover the children of `parent` when one is given (every child listed, the
  * uncoded ones after the ranked), otherwise every visible jurisdiction with a counted answer on any date (those
  * with none valid on the date listed as not coded). They rank by the rounded total, or by one area's score
- * (0..100, one decimal) with `area`; ties share a rank.
+ * (0..100, one decimal) with `area`; ties share a rank. A page (`limit`, `offset`) is cut from the whole ranking.
  */
 import { statusesIncluded } from '../core/coding/types.ts';
 import { DomainError } from '../core/errors.ts';
@@ -12,6 +12,7 @@ import { type Jurisdiction, localized } from '../core/jurisdictions/types.ts';
 import { isIsoDate } from '../core/laws/intervals.ts';
 import type { Grade } from '../core/scoring/grades.ts';
 import { rankScores } from '../core/scoring/rank-scores.ts';
+import { rankingLimits, rankingPage } from '../core/scoring/ranking-page.ts';
 import { scoreJurisdiction } from '../core/scoring/score-jurisdiction.ts';
 import type { AnswerCitation, Coverage, IndicatorStatus } from '../core/scoring/types.ts';
 import { validOn } from '../core/trends/answer-changes.ts';
@@ -76,7 +77,13 @@ export interface Rankings {
   area: string | null;
   frameworkId: string;
   version: number;
+  /** This page of the ranking (see core/scoring/ranking-page.ts). */
   lines: RankingLine[];
+  /** Lines in the whole ranking. */
+  total: number;
+  limit: number;
+  offset: number;
+  hasMore: boolean;
 }
 
 function bad(message: string, details?: Record<string, unknown>): never {
@@ -168,9 +175,16 @@ function summary(
 export async function rankJurisdictions(
   ctx: ServiceContext,
   asOf: string,
-  options: { include?: ScoreInclude; parent?: string; area?: string } = {},
+  options: { include?: ScoreInclude; parent?: string; area?: string; limit?: number; offset?: number } = {},
 ): Promise<Rankings> {
   checkDate(asOf);
+  const limit = options.limit ?? rankingLimits.defaultLimit;
+  const offset = options.offset ?? 0;
+  if (!Number.isInteger(limit) || limit < 1 || limit > rankingLimits.maxLimit) {
+    bad(`limit must be a whole number from 1 to ${rankingLimits.maxLimit}`, { field: 'limit' });
+  }
+  if (!Number.isInteger(offset) || offset < 0)
+    bad('offset must be a whole number from 0', { field: 'offset' });
   const include = options.include ?? 'published';
   assertMayInclude(ctx, include);
   const framework = await getFramework(ctx);
@@ -205,6 +219,10 @@ export async function rankJurisdictions(
     area,
     frameworkId: framework.id,
     version: framework.version,
-    lines: rankScores(scored).map(({ rank, item: { jurisdictionId: _id, ...line } }) => ({ rank, ...line })),
+    ...rankingPage(
+      rankScores(scored).map(({ rank, item: { jurisdictionId: _id, ...line } }) => ({ rank, ...line })),
+      limit,
+      offset,
+    ),
   };
 }

@@ -19,6 +19,7 @@ import {
   datasetFormat,
   datasetRows,
 } from '../core/export/dataset.ts';
+import { protocolFileName, renderProtocolMarkdown } from '../core/export/protocol.ts';
 import type { Framework } from '../core/framework/types.ts';
 import { listAnswers } from '../store/coding.repo.ts';
 import type { ServiceContext } from './context.ts';
@@ -61,6 +62,11 @@ export async function codebookMarkdown(ctx: ServiceContext): Promise<string> {
   return renderCodebookMarkdown(await codebook(ctx));
 }
 
+/** The coding protocol of the latest framework (or a given version), as Markdown. */
+export async function protocolMarkdown(ctx: ServiceContext, frameworkVersion?: number): Promise<string> {
+  return renderProtocolMarkdown(await getFramework(ctx, frameworkVersion));
+}
+
 /** One file of an export, as listed in the manifest. */
 export interface ExportFile {
   name: string;
@@ -97,6 +103,8 @@ export const validateExportFile: ExportValidator = (name, text, expectedRows) =>
     }
   } else if (text.length === 0) {
     throw new Error(`${name}: empty`);
+  } else if (name === protocolFileName && !text.includes(`\`${datasetFormat}\``)) {
+    throw new Error(`${name}: does not name the dataset format`);
   }
 };
 
@@ -110,7 +118,8 @@ export interface ExportArgs {
 }
 
 /**
- * Writes the dataset (CSV or JSON), the codebook (Markdown and JSON) and `manifest.json` into `dir`, each
+ * Writes the dataset (CSV or JSON), the codebook (Markdown and JSON), the coding protocol (Markdown) and
+ * `manifest.json` into `dir`, each
  * only after it was read back and validated; throws EXPORT_DIR_INVALID when the directory cannot be written
  * and EXPORT_INVALID when a file fails validation, leaving no file of the export behind.
  */
@@ -125,6 +134,7 @@ export async function writeExport(ctx: ServiceContext, args: ExportArgs): Promis
     [`lawgap-dataset.${args.format}`, dataset],
     ['lawgap-codebook.md', renderCodebookMarkdown(book)],
     ['lawgap-codebook.json', `${JSON.stringify(book, null, 2)}\n`],
+    [protocolFileName, renderProtocolMarkdown(framework)],
   ];
   try {
     await fs.mkdir(args.dir, { recursive: true });

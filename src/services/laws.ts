@@ -4,6 +4,7 @@
  * identified by its jurisdiction and official citation; importing the same text with the same start date
  * again changes nothing. Documents of an organization's own jurisdictions are visible to its members only.
  */
+import type { Kysely } from 'kysely';
 import { actorCan } from '../core/auth/permissions.ts';
 import { DomainError } from '../core/errors.ts';
 import { diffProvisions, type ProvisionDiff } from '../core/laws/diff.ts';
@@ -35,10 +36,12 @@ import {
   lockLawDocument,
   provisionChecksum,
 } from '../store/laws.repo.ts';
+import type { Database } from '../store/schema.ts';
 import type { SearchHit, Visibility } from '../store/search/port.ts';
 import { searchFor } from '../store/search/search-for.ts';
 import type { ServiceContext } from './context.ts';
 import { requireJurisdiction } from './jurisdictions.ts';
+import { type SearchLawsArgs, searchLawPage } from './law-search.ts';
 
 /** A service context that also knows the engine (the search implementation depends on it). */
 export interface LawContext extends ServiceContext {
@@ -94,11 +97,40 @@ export async function importLaw(ctx: LawContext, args: ImportLawArgs): Promise<I
   checkDate(args.effectiveTo ?? undefined, 'effectiveTo');
   const { onProgress, jurisdictionId, format, content, ...options } = args;
   const imported = readLawFile(format, content, options);
+  return storeLawImport(ctx, jurisdictionId, imported, { ...(onProgress ? { onProgress } : {}) });
+}
+
+/** What else a store of an import does: hear progress, and work inside its transaction once it is stored. */
+export interface StoreLawOptions {
+  onProgress?: (done: number, total: number) => void;
+  /** Runs in the import's transaction after the version is stored (or found unchanged); a throw undoes it all. */
+  within?: (trx: Kysely<Database>, result: ImportLawResult) => Promise<void>;
+}
+
+/**
+ * Stores a law import already read from a file (any format): checks it and the jurisdiction, places the version
+ * among the document's others (closing an open-ended earlier one), stores and indexes it in one transaction.
+ */
+export async function storeLawImport(
+  ctx: LawContext,
+  jurisdictionId: string,
+  imported: LawImport,
+  options: StoreLawOptions = {},
+): Promise<ImportLawResult> {
+  if (!actorCan(ctx.actor, 'laws:write')) throw new DomainError('FORBIDDEN', 'you may not import laws');
+  const { onProgress, within } = options;
   checkLawImport(imported);
   const jurisdiction = await requireJurisdiction(ctx, jurisdictionId);
   const checksum = provisionChecksum(imported.provisions);
   const search = searchFor(ctx.dialect);
   const result = await ctx.db.transaction().execute(async (trx): Promise<ImportLawResult> => {
+    const stored = await storeIn(trx);
+    if (within) await within(trx, stored);
+    return stored;
+  });
+  return result;
+
+  async function storeIn(trx: Kysely<Database>): Promise<ImportLawResult> {
     const existing = await findLawDocument(trx, jurisdiction.id, imported.document.citation);
     if (
       existing &&
@@ -142,8 +174,7 @@ export async function importLaw(ctx: LawContext, args: ImportLawArgs): Promise<I
       closed: placement.close.map((c) => ({ versionId: c.version.id, effectiveTo: c.effectiveTo })),
       notes: imported.notes,
     };
-  });
-  return result;
+  }
 }
 
 /** Filters of the law list. */
@@ -206,31 +237,9 @@ export async function diffLawVersions(
   return { document, from, to, ...diffProvisions(before, after) };
 }
 
-/** A search: the query words and its filters. */
-export interface SearchLawsArgs {
-  query: string;
-  jurisdictionId?: string;
-  type?: LawDocumentType;
-  asOf?: string;
-  limit?: number;
-}
+export type { SearchLawsArgs } from './law-search.ts';
 
-/** Provisions matching the query, best first, with snippets (see store/search/port.ts for the rules). */
+/** Provisions matching the query, best first: the first page of `searchLawPage` (law-search.ts). */
 export async function searchLaws(ctx: LawContext, args: SearchLawsArgs): Promise<SearchHit[]> {
-  checkDate(args.asOf, 'asOf');
-  if (args.query.length > 1000)
-    throw new DomainError('LAW_INVALID', 'the query is longer than 1000 characters');
-  const limit = args.limit ?? 20;
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
-    throw new DomainError('LAW_INVALID', 'limit must be a whole number from 1 to 100', { field: 'limit' });
-  }
-  if (args.jurisdictionId !== undefined) await requireJurisdiction(ctx, args.jurisdictionId);
-  return searchFor(ctx.dialect).search(ctx.db, {
-    text: args.query,
-    limit,
-    visibility: visibilityOf(ctx),
-    ...(args.jurisdictionId !== undefined ? { jurisdictionId: args.jurisdictionId } : {}),
-    ...(args.type !== undefined ? { type: args.type } : {}),
-    ...(args.asOf !== undefined ? { asOf: args.asOf } : {}),
-  });
+  return (await searchLawPage(ctx, args)).hits;
 }

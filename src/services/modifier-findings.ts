@@ -29,7 +29,7 @@ import {
   updateFindingStatus,
 } from '../store/modifier-findings.repo.ts';
 import type { Database } from '../store/schema.ts';
-import { type CitationInput, checkCitations, settleInterval } from './answer-checks.ts';
+import { type CitationInput, checkCitations, checkTreatyStanding, settleInterval } from './answer-checks.ts';
 import { codingListScope } from './coding.ts';
 import type { ServiceContext } from './context.ts';
 import { getFramework } from './framework.ts';
@@ -100,8 +100,9 @@ export async function createFinding(
       invalid('the caution note is too long', { field: 'cautionNote' });
     if (args.applies && args.citations.length === 0)
       invalid('a finding that applies needs at least one citation with a quote', { field: 'citations' });
-    const refs = await checkCitations(trx, jurisdiction.id, args.citations);
+    const refs = await checkCitations(trx, jurisdiction.id, args.citations, { deferTreaties: true });
     const interval = settleInterval(refs, args.validFrom, args.validTo ?? null, 'the finding');
+    await checkTreatyStanding(trx, jurisdiction.id, refs, interval.validFrom, args.citations);
     const others = await listFindingIntervals(trx, {
       jurisdictionId: jurisdiction.id,
       frameworkId: framework.id,

@@ -215,6 +215,32 @@ export interface ModifierFindingHistoryRow {
   after_json: string;
 }
 
+/** One jurisdiction's standing under one treaty document; dates `YYYY-MM-DD` or null. */
+export interface TreatyPartyRow {
+  id: string;
+  treaty_id: string;
+  jurisdiction_id: string;
+  action: string;
+  signed_on: string | null;
+  consented_on: string | null;
+  in_force_on: string | null;
+  note: string | null;
+  source: string;
+  recorded_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TreatyPartyHistoryRow {
+  id: string;
+  party_id: string;
+  at: string;
+  actor: string;
+  action: string;
+  before_json: string | null;
+  after_json: string;
+}
+
 /** A coding batch; rates are integer basis points (500 = 5%). */
 export interface QcBatchRow {
   id: string;
@@ -279,6 +305,28 @@ export interface RecommendationRow {
   created_at: string;
 }
 
+/** A machine suggestion for one indicator of one law version (see migration 20261129080000). */
+export interface AnalyzerSuggestionRow {
+  id: string;
+  jurisdiction_id: string;
+  version_id: string;
+  framework_id: string;
+  indicator_id: string;
+  answer: string;
+  confidence: number;
+  evidence_json: string;
+  dropped_json: string;
+  rationale: string;
+  analyzer_version: string;
+  review_status: string;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  review_reason: string | null;
+  answer_id: string | null;
+  created_by: string;
+  created_at: string;
+}
+
 export interface Database {
   framework_versions: FrameworkVersionRow;
   framework_indicators: FrameworkIndicatorRow;
@@ -304,4 +352,7 @@ export interface Database {
   qc_codings: QcCodingRow;
   qc_divergences: QcDivergenceRow;
   recommendations: RecommendationRow;
+  treaty_parties: TreatyPartyRow;
+  treaty_party_history: TreatyPartyHistoryRow;
+  analyzer_suggestions: AnalyzerSuggestionRow;
 }

@@ -25,6 +25,7 @@ it('reports a jurisdiction with nothing coded, exports plain files, and refuses 
     'lawgap-codebook.json',
     'lawgap-codebook.md',
     'lawgap-dataset.csv',
+    'lawgap-protocol.md',
     'manifest.json',
   ]);
   expect(fs.readFileSync(path.join(out, 'lawgap-dataset.csv'), 'utf8').split('\r\n')).toHaveLength(2);

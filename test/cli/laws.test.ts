@@ -69,7 +69,7 @@ describe('lawgap laws', () => {
       (v) => v.id,
     );
     expect(versions).toHaveLength(2);
-    const hits = JSON.parse(ok(search).stdout) as Array<{ citation: string }>;
+    const { hits } = JSON.parse(ok(search).stdout) as { hits: Array<{ citation: string }> };
     expect(hits.map((h) => h.citation)).toContain('s. 2(1)(b)');
     expect((JSON.parse(ok(again).stdout) as { outcome: string }).outcome).toBe('unchanged');
     const diff = ok(
@@ -130,7 +130,7 @@ describe('lawgap laws', () => {
       '--json',
     ]);
     expect(refusal(noCitation)).toBe(
-      'lawgap: LAW_INVALID: a plain-text document carries no citation: give one (--citation)',
+      'lawgap: LAW_INVALID: fictional-act-2031.txt does not state a citation: give one (--citation)',
     );
     expect(refusal(badDate)).toBe(
       'lawgap: VALIDATION_FAILED: --effective-from must be a date YYYY-MM-DD, got "2031-02-30"',
@@ -139,7 +139,7 @@ describe('lawgap laws', () => {
       'lawgap: JURISDICTION_NOT_FOUND: jurisdiction ocd-division/country:zz does not exist',
     );
     expect(refusal(missing)).toMatch(/^lawgap: VALIDATION_FAILED: cannot read .*nope\.txt$/);
-    expect(refusal(emptyText)).toBe('lawgap: LAW_INVALID: the text is empty');
+    expect(refusal(emptyText)).toMatch(/^lawgap: DOCUMENT_UNREADABLE: empty\.txt: the file has no text/);
     expect(refusal(malformed)).toMatch(/^lawgap: LAW_INVALID: the content is not valid JSON/);
     expect(refusal(overlap)).toMatch(/^lawgap: LAW_VERSION_OVERLAP: /);
     expect(refusal(badType)).toMatch(/^lawgap: VALIDATION_FAILED: --type must be one of statute/);

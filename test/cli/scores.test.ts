@@ -9,13 +9,25 @@ const iceland = 'ocd-division/country:is';
 
 it('prints trends, rankings and crosswalks with nothing coded, and refuses bad input with exit 2', async () => {
   const run = (args: string[]) => runCli(args, { dataDir: freshDataDir() });
-  const [trend, rankings, crosswalk, one, unknown, backwards] = await Promise.all([
+  const [trend, rankings, crosswalk, one, unknown, backwards, badLimit] = await Promise.all([
     run(['trend', iceland, '--from', '2030', '--to', '2031', '--json']),
-    run(['rankings', '--parent', 'ocd-division/country:us', '--as-of', '2031-01-01', '--json']),
+    run([
+      'rankings',
+      '--parent',
+      'ocd-division/country:us',
+      '--as-of',
+      '2031-01-01',
+      '--limit',
+      '10',
+      '--offset',
+      '50',
+      '--json',
+    ]),
     run(['crosswalk', iceland, 'polaris', '--json']),
     run(['compare', iceland]),
     run(['crosswalk', iceland, 'untoc']),
     run(['changes', iceland, '--from', '2031-01-01', '--to', '2030-01-01']),
+    run(['rankings', '--limit', '501']),
   ]);
   expect(trend.code, trend.stderr).toBe(0);
   const points = (JSON.parse(trend.stdout) as { points: Array<{ year: number; status: string }> }).points;
@@ -24,8 +36,15 @@ it('prints trends, rankings and crosswalks with nothing coded, and refuses bad i
     [2031, 'not_coded'],
   ]);
   expect(rankings.code, rankings.stderr).toBe(0);
-  const lines = (JSON.parse(rankings.stdout) as { lines: Array<{ rank: number | null }> }).lines;
-  expect(lines.length).toBeGreaterThan(50);
+  const ranked = JSON.parse(rankings.stdout) as {
+    lines: Array<{ rank: number | null }>;
+    total: number;
+    offset: number;
+  };
+  const lines = ranked.lines;
+  expect(ranked.total).toBeGreaterThan(50);
+  expect(ranked.offset).toBe(50);
+  expect(lines.length).toBe(Math.min(10, ranked.total - 50));
   expect(lines.every((l) => l.rank === null)).toBe(true);
   expect(crosswalk.code, crosswalk.stderr).toBe(0);
   expect(JSON.parse(crosswalk.stdout)).toMatchObject({ instrument: 'polaris', summary: { met: 0 } });
@@ -33,4 +52,6 @@ it('prints trends, rankings and crosswalks with nothing coded, and refuses bad i
   expect(one.stderr).toContain('compare 2 to 6 jurisdictions, not 1');
   expect(unknown.stderr).toMatch(/"untoc" is not a crosswalk instrument .*palermo/);
   expect(backwards.stderr).toContain('from (2031-01-01) is after to (2030-01-01)');
+  expect(badLimit.code).toBe(2);
+  expect(badLimit.stderr).toContain('--limit must be a whole number from 1 to 500');
 });

@@ -71,5 +71,10 @@ describeEachEngine('gaps and export API', (getStore) => {
     const book = await get('/api/v1/export/codebook.md');
     expect(book.headers['content-type']).toBe('text/markdown; charset=utf-8');
     expect(book.body).toContain('## Indicators');
+    const protocol = await get('/api/v1/export/protocol.md');
+    expect(protocol.statusCode).toBe(200);
+    expect(protocol.headers['content-type']).toBe('text/markdown; charset=utf-8');
+    expect(protocol.body).toContain('(default **5%**)');
+    expect(protocol.body).toContain('`lawgap-dataset/1`');
   });
 });

@@ -123,7 +123,7 @@ describeEachEngine('law library API', (getStore) => {
       citation: string;
       snippet: { text: string; highlights: Array<{ start: number; end: number }> };
     };
-    const hits = json<Hit[]>(await get('/api/v1/search?q=exploitation&limit=3'));
+    const hits = json<{ hits: Hit[] }>(await get('/api/v1/search?q=exploitation&limit=3')).hits;
     expect(hits).toHaveLength(3);
     for (const h of hits) {
       const words = h.snippet.highlights.map((x) => h.snippet.text.slice(x.start, x.end).toLowerCase());
@@ -133,9 +133,11 @@ describeEachEngine('law library API', (getStore) => {
         words.join(),
       ).toBe(true);
     }
-    const es = json<Hit[]>(await get(`/api/v1/search?q=delitos&jurisdiction=${encodeURIComponent(spain)}`));
+    const es = json<{ hits: Hit[] }>(
+      await get(`/api/v1/search?q=delitos&jurisdiction=${encodeURIComponent(spain)}`),
+    ).hits;
     expect(es.map((h) => h.citation)).toEqual(['Art. 2']);
-    expect(json<Hit[]>(await get('/api/v1/search?q=trafficking&asOf=2030-01-01'))).toEqual([]);
+    expect(json<{ hits: Hit[] }>(await get('/api/v1/search?q=trafficking&asOf=2030-01-01')).hits).toEqual([]);
     for (const q of ['"', '*', 'NEAR(', ':', "'", 'a:b', '")', 'OR', '\u0000', '%', '\\']) {
       const res = await get(`/api/v1/search?q=${encodeURIComponent(q)}`);
       expect(res.statusCode, `${q}: ${res.body}`).toBe(200);
@@ -207,9 +209,9 @@ describeEachEngine('law library API', (getStore) => {
       ),
     );
     const q = '/api/v1/search?q=zonkification';
-    expect(json<unknown[]>(await get(q, 'viewer'))).toHaveLength(1);
-    expect(json<unknown[]>(await get(q))).toEqual([]);
-    expect(json<unknown[]>(await get(q, 'otherAdmin'))).toEqual([]);
+    expect(json<{ hits: unknown[] }>(await get(q, 'viewer')).hits).toHaveLength(1);
+    expect(json<{ hits: unknown[] }>(await get(q)).hits).toEqual([]);
+    expect(json<{ hits: unknown[] }>(await get(q, 'otherAdmin')).hits).toEqual([]);
     expectError(await get(`/api/v1/laws/${local.document.id}`), 404, 'LAW_NOT_FOUND');
     expectError(
       await get(`/api/v1/laws?jurisdiction=${encodeURIComponent(town)}`),

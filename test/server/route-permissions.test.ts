@@ -45,6 +45,8 @@ const expectedPublic = [
   'GET /api/v1/laws/:id/versions/:versionId',
   'GET /api/v1/laws/:id/diff',
   'GET /api/v1/search',
+  'GET /api/v1/laws/:id/parties',
+  'GET /api/v1/jurisdictions/:id/treaties',
   'GET /api/v1/answers',
   'GET /api/v1/modifier-findings',
   'GET /api/v1/scores/:jurisdiction',
@@ -57,6 +59,7 @@ const expectedPublic = [
   'GET /api/v1/export/dataset.csv',
   'GET /api/v1/export/dataset.json',
   'GET /api/v1/export/codebook.md',
+  'GET /api/v1/export/protocol.md',
 ];
 
 /** What every other route requires. Lowering one (say to `org:read`) is a decision too: change this table. */
@@ -78,6 +81,14 @@ const expectedGuarded: Record<string, string> = {
   'DELETE /api/v1/organizations/current/tokens/:id': 'members:manage',
   'POST /api/v1/jurisdictions': 'jurisdictions:write',
   'POST /api/v1/laws/import': 'laws:write',
+  'POST /api/v1/laws/import-file': 'laws:write',
+  'POST /api/v1/laws/:id/versions/:versionId/analyze': 'coding:write',
+  'GET /api/v1/suggestions': 'org:read',
+  'POST /api/v1/suggestions/:id/accept': 'coding:write',
+  'POST /api/v1/suggestions/:id/reject': 'coding:write',
+  'POST /api/v1/laws/:id/parties': 'laws:write',
+  'PATCH /api/v1/treaty-parties/:id': 'laws:write',
+  'GET /api/v1/treaty-parties/:id/history': 'org:read',
   'POST /api/v1/answers': 'coding:write',
   'PATCH /api/v1/answers/:id': 'coding:write',
   'POST /api/v1/answers/:id/status': 'coding:write',
@@ -144,6 +155,17 @@ function validRequest(route: RouteRecord, w: World, self: User | null, tokenId: 
       params: { indicator: 'CR-01' },
       body: { text: 'Probe recommendation' },
     },
+    'POST /api/v1/laws/import-file': {
+      body: {
+        jurisdictionId: 'ocd-division/country:us',
+        fileName: 'probe.txt',
+        contentBase64: Buffer.from('Probe Act\n\nSection 1. Probe\nA probe provision.').toString('base64'),
+        citation: 'Probe File Act',
+        effectiveFrom: '2031-01-01',
+      },
+    },
+    'POST /api/v1/suggestions/:id/accept': { body: {} },
+    'POST /api/v1/suggestions/:id/reject': { body: { reason: 'probe' } },
     'POST /api/v1/laws/import': {
       body: {
         jurisdictionId: 'ocd-division/country:us',

@@ -10,6 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Actor } from '../../src/core/auth/permissions.ts';
 import { createAnswer, type NewAnswerArgs, setAnswerStatus } from '../../src/services/coding.ts';
+import { rankJurisdictions } from '../../src/services/compare.ts';
 import { getLawVersionText, importLaw } from '../../src/services/laws.ts';
 import { iceland, importCodingFixtures, pid, texas } from '../coding-fixtures.ts';
 import { describeEachEngine } from '../engines.ts';
@@ -253,6 +254,37 @@ describeEachEngine('score trends, changes, comparisons, rankings and crosswalks 
     ]);
     expectError(await get('/api/v1/rankings?include=reviewed'), 403, 'FORBIDDEN');
     expect((await get('/api/v1/rankings?include=reviewed', 'viewer')).statusCode).toBe(200);
+  });
+
+  it('pages rankings with limit and offset, ranks kept from the whole ranking', async () => {
+    type Page = { lines: Array<{ rank: number | null; id: string }>; total: number; hasMore: boolean };
+    const page = async (qs: string) => {
+      const res = await get(`/api/v1/rankings?asOf=2031-01-01&${qs}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as Page & { limit: number; offset: number };
+    };
+    const whole = await page('');
+    expect(whole).toMatchObject({ total: 4, limit: 100, offset: 0, hasMore: false });
+    const first = await page('limit=2');
+    expect(first).toMatchObject({ total: 4, limit: 2, offset: 0, hasMore: true });
+    const second = await page('limit=2&offset=2');
+    expect(second).toMatchObject({ total: 4, offset: 2, hasMore: false });
+    expect(second.lines.map((l) => [l.rank, l.id])).toEqual([
+      [3, iceland],
+      [null, france],
+    ]);
+    expect([...first.lines, ...second.lines]).toEqual(whole.lines);
+    expect((await page('offset=10')).lines).toEqual([]);
+    for (const qs of ['limit=0', 'limit=501', 'offset=-1', 'limit=x', 'limit=1.5']) {
+      expectError(await get(`/api/v1/rankings?${qs}`), 400, 'VALIDATION_FAILED');
+    }
+    expect(
+      (await rankJurisdictions({ db: getStore().db, actor: system }, '2031-01-01', { limit: 1, offset: 3 }))
+        .lines,
+    ).toEqual([expect.objectContaining({ id: france, rank: null })]);
+    await expect(
+      rankJurisdictions({ db: getStore().db, actor: system }, '2031-01-01', { limit: 501 }),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 
   it('serves a crosswalk profile by instrument', async () => {

@@ -12,7 +12,13 @@ import { parseCsv } from '../../src/core/coding/csv.ts';
 import { isDomainError } from '../../src/core/errors.ts';
 import { datasetColumns } from '../../src/core/export/dataset.ts';
 import { createAnswer, type NewAnswerArgs, setAnswerStatus } from '../../src/services/coding.ts';
-import { codebookMarkdown, datasetCsvText, writeExport } from '../../src/services/export.ts';
+import {
+  codebookMarkdown,
+  datasetCsvText,
+  protocolMarkdown,
+  validateExportFile,
+  writeExport,
+} from '../../src/services/export.ts';
 import { gapReport } from '../../src/services/gaps.ts';
 import type { Store } from '../../src/store/db.ts';
 import { type CodingFixtures, iceland, importCodingFixtures, pid, texas } from '../coding-fixtures.ts';
@@ -66,8 +72,14 @@ describeEachEngine('gap reports and exports', (get) => {
       'lawgap-codebook.json',
       'lawgap-codebook.md',
       'lawgap-dataset.csv',
+      'lawgap-protocol.md',
       'manifest.json',
     ]);
+    const protocol = fs.readFileSync(path.join(dir, 'lawgap-protocol.md'), 'utf8');
+    expect(protocol).toBe(await protocolMarkdown(ctx(publicActor)));
+    expect(protocol).toContain('(default **5%**)');
+    expect(protocol).toContain('| CR | ');
+    expect(manifest.files.map((f) => f.name)).toContain('lawgap-protocol.md');
   });
 
   it('reports a jurisdiction with nothing coded as not coded, and refuses bad input', async () => {
@@ -207,6 +219,19 @@ describeEachEngine('gap reports and exports', (get) => {
       },
     });
     expect(await codeOf(failing)).toBe('EXPORT_INVALID');
+    expect(fs.readdirSync(dir)).toEqual([]);
+    // The protocol is validated too: one that lost its format string fails, and nothing is left.
+    const noFormat = writeExport(ctx(), {
+      dir,
+      format: 'json',
+      validate: (name, text, rows) =>
+        validateExportFile(
+          name,
+          name === 'lawgap-protocol.md' ? text.replaceAll('lawgap-dataset/1', '') : text,
+          rows,
+        ),
+    });
+    expect(await codeOf(noFormat)).toBe('EXPORT_INVALID');
     expect(fs.readdirSync(dir)).toEqual([]);
     const file = path.join(tmp(), 'a-file');
     fs.writeFileSync(file, 'x');

@@ -63,6 +63,7 @@ for (const dialect of await engines()) {
         expect(await migrateToLatest(store.db)).toEqual([]);
         const shape = await schemaShape(store);
         expect(shape.map((t) => t.table)).toEqual([
+          'analyzer_suggestions',
           'answer_citations',
           'answer_history',
           'api_tokens',
@@ -86,6 +87,8 @@ for (const dialect of await engines()) {
           'qc_divergences',
           'recommendations',
           'sessions',
+          'treaty_parties',
+          'treaty_party_history',
           'users',
         ]);
         snapshots.record(dialect, 'schema', shape);
@@ -99,7 +102,8 @@ for (const dialect of await engines()) {
       });
     });
 
-    it('prepares a database once: 1 framework with 66 indicators and 330 jurisdictions', async () => {
+    // 330 built-in jurisdictions plus the international one the treaty-parties migration adds.
+    it('prepares a database once: 1 framework with 66 indicators and 330 + 1 jurisdictions', async () => {
       await withEmptyStore(dialect, async (store) => {
         expect(await prepareDatabase(store.db)).toEqual({
           migrationsApplied: all,
@@ -122,7 +126,7 @@ for (const dialect of await engines()) {
           },
         ]);
         expect(await count(store, 'framework_indicators')).toBe(66);
-        expect(await listJurisdictions(store.db)).toHaveLength(330);
+        expect(await listJurisdictions(store.db)).toHaveLength(331);
         snapshots.record(dialect, 'prepared', versions);
       });
     });
@@ -136,7 +140,7 @@ for (const dialect of await engines()) {
         expect(total((r) => r.frameworksInserted)).toBe(1);
         expect(total((r) => r.jurisdictionsInserted)).toBe(330);
         expect(await count(store, 'framework_indicators')).toBe(66);
-        expect(await listJurisdictions(store.db)).toHaveLength(330);
+        expect(await listJurisdictions(store.db)).toHaveLength(331);
       });
     });
 
@@ -156,9 +160,9 @@ for (const dialect of await engines()) {
           expect((err as Error).message).toContain(stranger);
           expect((err as { details: unknown }).details).toEqual({ unknown: [stranger] });
         }
-        // Refused before loading anything.
+        // Refused before loading anything: only the migrations' own row (the international jurisdiction) exists.
         expect(await listFrameworkVersions(store.db)).toEqual([]);
-        expect(await listJurisdictions(store.db)).toEqual([]);
+        expect((await listJurisdictions(store.db)).map((j) => j.id)).toEqual(['ocd-division/country:xz']);
       });
     });
   });

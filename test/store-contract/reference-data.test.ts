@@ -112,9 +112,11 @@ describeEachEngine('jurisdiction repository', (get, dialect) => {
   it('lists the built-in tree ordered by id, filtered by parent and level', async () => {
     const { db } = get();
     const all = await listJurisdictions(db);
-    expect(all).toHaveLength(330);
+    // The built-in 330 plus the international jurisdiction of treaty documents (migration 20261129070000).
+    expect(all).toHaveLength(331);
     expect(all.map((j) => j.id)).toEqual(all.map((j) => j.id).sort());
-    expect(await listJurisdictions(db, { parentId: null })).toHaveLength(249);
+    expect(await listJurisdictions(db, { parentId: null })).toHaveLength(250);
+    expect(await listJurisdictions(db, { level: 'international' })).toHaveLength(1);
     expect(await listJurisdictions(db, { level: 'national' })).toHaveLength(249);
     expect(await listJurisdictions(db, { level: 'subnational' })).toHaveLength(81);
     expect(await listJurisdictions(db, { level: 'local' })).toEqual([]);
@@ -172,8 +174,8 @@ describeEachEngine('jurisdiction repository', (get, dialect) => {
     expect((await underTexas(theirs.id)).map((j) => j.id)).toEqual([dallas.id]);
     expect(await underTexas(null)).toEqual([]);
     expect(await listJurisdictions(db, { level: 'local', organizationId: mine.id })).toEqual([houston]);
-    expect(await listJurisdictions(db)).toHaveLength(330);
-    expect(await listJurisdictions(db, { organizationId: mine.id })).toHaveLength(331);
+    expect(await listJurisdictions(db)).toHaveLength(331);
+    expect(await listJurisdictions(db, { organizationId: mine.id })).toHaveLength(332);
     expect(await getJurisdiction(db, houston.id)).toEqual(houston);
     snapshots.record(dialect, 'own jurisdictions', await underTexas(mine.id));
   });

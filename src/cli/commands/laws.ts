@@ -1,6 +1,6 @@
 /**
  * `lawgap laws import FILE --jurisdiction ID [--citation C] [--effective-from DATE] …`,
- * `lawgap laws list|show|diff`, and `lawgap search QUERY [--jurisdiction ID]`.
+ * `lawgap laws list|show|diff` (`lawgap search` is in search.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,18 +15,17 @@ import {
   lawDocumentTypes,
   lawLimits,
 } from '../../core/laws/types.ts';
+import { importFormats, importLawFile, isImportFormat } from '../../services/law-files.ts';
 import {
   diffLawVersions,
   getLaw,
   getLawVersionText,
-  importLaw,
   type LawContext,
-  type LawFormat,
   listLaws,
-  searchLaws,
 } from '../../services/laws.ts';
 import { withContext } from '../context.ts';
 import { info, printJson, printTable } from '../output.ts';
+import { analysisLine } from './law-file-options.ts';
 
 function bad(message: string): never {
   throw new DomainError('VALIDATION_FAILED', message);
@@ -79,10 +78,11 @@ interface ImportOptions {
   language?: string;
   sourceUrl?: string;
   format?: string;
+  analyze?: boolean;
   json?: boolean;
 }
 
-function readContent(file: string): string {
+function readBytes(file: string): Uint8Array {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -92,16 +92,16 @@ function readContent(file: string): string {
   if (!stat.isFile()) bad(`${file} is not a file`);
   // UTF-8 needs at most 4 bytes a character: a larger file cannot fit the character limit.
   if (stat.size > lawLimits.contentChars * 4) bad(`${file} is larger than an import may be`);
-  return fs.readFileSync(file, 'utf8');
+  return new Uint8Array(fs.readFileSync(file));
 }
 
-/** Registers the laws and search commands. */
+/** Registers the laws commands. */
 export function lawCommands(program: Command): void {
   const laws = program.command('laws').description('the law library: documents, versions, provisions');
   laws
     .command('import')
-    .description('import a document version from plain text or lawgap JSON (lawgap.law/1)')
-    .argument('<file>', 'a .txt/.md file (split by its headings) or a .json file')
+    .description('import a document version from any format lawgap reads (text, HTML, PDF, DOCX, XML, JSON)')
+    .argument('<file>', 'the document file; its format is detected from the content')
     .requiredOption('--jurisdiction <ocd-id>', 'the jurisdiction the document belongs to')
     .option('--citation <citation>', 'official citation of the document (required unless the JSON has one)')
     .option('--effective-from <date>', 'first day this version applies (required unless the JSON has one)')
@@ -110,12 +110,12 @@ export function lawCommands(program: Command): void {
     .option('--type <type>', `one of ${lawDocumentTypes.join(', ')} (default statute)`)
     .option('--language <tag>', 'language of the text: en, es, fr, … (default en)')
     .option('--source-url <url>', 'where the text comes from')
-    .option('--format <format>', 'text or json (default: json for .json files, else text)')
+    .option('--format <format>', `${importFormats.join('|')} (default auto: detected from the content)`)
+    .option('--analyze', 'run the analyzer and store its suggestions (machine-suggested, not reviewed)')
     .option('--json', 'print JSON only')
     .action(async (file: string, opts: ImportOptions) => {
-      const format = (opts.format ??
-        (path.extname(file).toLowerCase() === '.json' ? 'json' : 'text')) as LawFormat;
-      if (format !== 'text' && format !== 'json') bad('--format must be text or json');
+      const format = opts.format ?? 'auto';
+      if (!isImportFormat(format)) bad(`--format must be one of ${importFormats.join(', ')}`);
       if (opts.language !== undefined && !isLanguageTag(opts.language))
         bad('--language must be a tag such as en, es, fr');
       const args = {
@@ -131,10 +131,17 @@ export function lawCommands(program: Command): void {
         ...(opts.language !== undefined ? { language: opts.language } : {}),
         ...(opts.sourceUrl !== undefined ? { sourceUrl: opts.sourceUrl } : {}),
       };
-      const content = readContent(file);
+      const bytes = readBytes(file);
       await withLaws(async (ctx) => {
-        const result = await importLaw(ctx, { ...args, content, onProgress: progressReporter() });
+        const result = await importLawFile(ctx, {
+          ...args,
+          fileName: path.basename(file),
+          bytes,
+          analyze: opts.analyze === true,
+          onProgress: progressReporter(),
+        });
         if (opts.json) return printJson(result);
+        if (result.analysis) info(analysisLine(result.analysis));
         for (const note of result.notes) info(`note: ${note}`);
         for (const c of result.closed) info(`closed version ${c.versionId}: now ends on ${c.effectiveTo}`);
         const v = result.version;
@@ -238,45 +245,4 @@ export function lawCommands(program: Command): void {
         info(`${n.added} added, ${n.removed} removed, ${n.changed} changed, ${n.unchanged} unchanged`);
       });
     });
-
-  program
-    .command('search')
-    .description('full-text search over provisions (each document’s latest version, or as of a date)')
-    .argument('<query>', 'words to find; punctuation and operators are ignored')
-    .option('--jurisdiction <ocd-id>', 'only this jurisdiction')
-    .option('--type <type>', `one of ${lawDocumentTypes.join(', ')}`)
-    .option('--as-of <date>', 'search the versions in force that day')
-    .option('--limit <n>', 'at most this many hits (1-100, default 20)')
-    .option('--json', 'print JSON only')
-    .action(
-      async (
-        query: string,
-        opts: { jurisdiction?: string; type?: string; asOf?: string; limit?: string; json?: boolean },
-      ) => {
-        const limit = opts.limit === undefined ? 20 : Number(opts.limit);
-        if (!Number.isInteger(limit) || limit < 1 || limit > 100)
-          bad('--limit must be a whole number from 1 to 100');
-        const args = {
-          query,
-          limit,
-          ...(opts.jurisdiction !== undefined ? { jurisdictionId: jurisdiction(opts.jurisdiction) } : {}),
-          ...(opts.type !== undefined ? { type: docType(opts.type) } : {}),
-          ...(opts.asOf !== undefined ? { asOf: date(opts.asOf, '--as-of') } : {}),
-        };
-        await withLaws(async (ctx) => {
-          const hits = await searchLaws(ctx, args);
-          if (opts.json) return printJson(hits);
-          for (const h of hits) {
-            let text = h.snippet.text;
-            for (const mark of [...h.snippet.highlights].reverse()) {
-              text = `${text.slice(0, mark.start)}*${text.slice(mark.start, mark.end)}*${text.slice(mark.end)}`;
-            }
-            process.stdout.write(
-              `${h.document.citation} ${h.citation}${h.heading ? `  ${h.heading}` : ''} (${h.document.jurisdictionId}, from ${h.version.effectiveFrom})\n${text ? `  ${text}\n` : ''}`,
-            );
-          }
-          info(`${hits.length} hit(s)`);
-        });
-      },
-    );
 }

@@ -6,15 +6,23 @@ import type { Command } from 'commander';
 import { DomainError } from '../../core/errors.ts';
 import { isOcdDivisionId } from '../../core/jurisdictions/types.ts';
 import { isIsoDate } from '../../core/laws/intervals.ts';
+import { rankingLimits } from '../../core/scoring/ranking-page.ts';
 import { compareJurisdictions, rankJurisdictions } from '../../services/compare.ts';
 import { crosswalkAsOf } from '../../services/crosswalk.ts';
 import { type ScoreInclude, today } from '../../services/scores.ts';
 import { scoreChanges, scoreTrend } from '../../services/trends.ts';
 import { withContext } from '../context.ts';
-import { printJson, printTable } from '../output.ts';
+import { info, printJson, printTable } from '../output.ts';
 
 function bad(message: string): never {
   throw new DomainError('VALIDATION_FAILED', message);
+}
+
+function whole(value: string | undefined, flag: string, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < min || n > max) bad(`${flag} must be a whole number from ${min} to ${max}`);
+  return n;
 }
 
 function jurisdiction(value: string): string {
@@ -159,14 +167,23 @@ export function scoreCommands(program: Command): void {
     .option('--area <id>', 'rank by one area’s score')
     .option('--as-of <date>', 'the day to rank (default: today)')
     .option('--include <status>', includeHelp)
+    .option(
+      '--limit <n>',
+      `lines per page (1-${rankingLimits.maxLimit}, default ${rankingLimits.defaultLimit})`,
+    )
+    .option('--offset <n>', 'lines to skip (default 0)')
     .option('--json', 'print JSON only')
-    .action(async (opts: Common & { parent?: string; area?: string }) => {
+    .action(async (opts: Common & { parent?: string; area?: string; limit?: string; offset?: string }) => {
       const asOf = date(opts.asOf, '--as-of') ?? today();
+      const limit = whole(opts.limit, '--limit', 1, rankingLimits.maxLimit) ?? rankingLimits.defaultLimit;
+      const offset = whole(opts.offset, '--offset', 0, 100_000) ?? 0;
       const r = await withContext((ctx) =>
         rankJurisdictions(ctx, asOf, {
           include: include(opts.include),
           ...(opts.parent !== undefined ? { parent: jurisdiction(opts.parent) } : {}),
           ...(opts.area !== undefined ? { area: opts.area } : {}),
+          limit,
+          offset,
         }),
       );
       if (opts.json) return printJson(r);
@@ -180,6 +197,10 @@ export function scoreCommands(program: Command): void {
         })),
         ['rank', 'jurisdiction', 'value', 'grade', 'coverage'],
       );
+      if (r.offset > 0 || r.hasMore) {
+        const shown = r.lines.length ? `lines ${r.offset + 1}-${r.offset + r.lines.length}` : 'no lines';
+        info(`${shown} of ${r.total}${r.hasMore ? `; more with --offset ${r.offset + r.limit}` : ''}`);
+      }
     });
 
   program

@@ -56,3 +56,13 @@ export function checkTransition(r: TransitionRequest): void {
 export function statusAfterEdit(status: CodingStatus): CodingStatus {
   return status === 'reviewed' || status === 'published' ? 'coded' : status;
 }
+
+/** Every allowed move and the permission it needs, for generated documentation (the export's protocol). */
+export const statusTransitions: ReadonlyArray<{
+  from: CodingStatus;
+  to: CodingStatus;
+  permission: Permission;
+}> = Object.entries(moves).map(([key, permission]) => {
+  const [from, to] = key.split('>') as [CodingStatus, CodingStatus];
+  return { from, to, permission };
+});

@@ -51,11 +51,21 @@ export interface CodedAnswer {
   updatedAt: string;
 }
 
+/** Where an answer came from when a person confirmed a machine suggestion (kept in its first history row). */
+export interface AnswerOrigin {
+  kind: 'analyzer';
+  suggestionId: string;
+  analyzerVersion: string;
+  /** `accepted` as suggested, or `edited` before accepting. */
+  review: 'accepted' | 'edited';
+  confirmedBy: string;
+}
+
 /** The parts of an answer a change can touch, as kept in history (before and after). */
 export type AnswerSnapshot = Pick<
   CodedAnswer,
   'value' | 'validFrom' | 'validTo' | 'status' | 'cautionNote' | 'coder'
-> & { citations: Array<{ provisionId: string; quote: string }> };
+> & { citations: Array<{ provisionId: string; quote: string }>; origin?: AnswerOrigin };
 
 /** What changed an answer. */
 export type HistoryAction = 'create' | 'update' | 'status';

@@ -84,12 +84,21 @@ export function buildCodebook(framework: Framework): Codebook {
 
 const cell = (s: string | number) => String(s).replace(/\|/g, '\\|').replace(/\s+/g, ' ');
 
+/**
+ * Why no row is a machine suggestion: the dataset holds coded answers only; analyzer suggestions live apart and
+ * are exported only once a person has accepted one, which makes it a coded answer like any other.
+ */
+export const suggestionsNote =
+  'Machine suggestions are not in this dataset. lawgap’s analyzer proposes answers ("machine-suggested, not reviewed"); they are stored apart from coded answers and appear here only after a person has accepted one, which creates a coded answer recording the analyzer version and who confirmed it (see each answer’s history).';
+
 /** Renders the codebook as Markdown (pure). */
 export function renderCodebookMarkdown(c: Codebook): string {
   const out = [
     `# Codebook: ${c.title} (${c.frameworkId} version ${c.frameworkVersion})`,
     '',
     `Dataset format \`${c.format}\`: one row per published answer (jurisdiction × indicator × validity interval).`,
+    '',
+    suggestionsNote,
     '',
     '## Variables',
     '',

@@ -3,6 +3,8 @@
 import { esLaw } from './es/law.ts';
 import { esRecommendations } from './es/recommendations.ts';
 import { esScores } from './es/scores.ts';
+import { esSuggestions } from './es/suggestions.ts';
+import { esTreaties } from './es/treaties.ts';
 import { esWorkspace } from './es/workspace.ts';
 import type { en } from './messages.en.ts';
 
@@ -11,4 +13,6 @@ export const es: Partial<Record<keyof typeof en, string>> = {
   ...esLaw,
   ...esScores,
   ...esRecommendations,
+  ...esTreaties,
+  ...esSuggestions,
 };

@@ -3,6 +3,8 @@
 import { frLaw } from './fr/law.ts';
 import { frRecommendations } from './fr/recommendations.ts';
 import { frScores } from './fr/scores.ts';
+import { frSuggestions } from './fr/suggestions.ts';
+import { frTreaties } from './fr/treaties.ts';
 import { frWorkspace } from './fr/workspace.ts';
 import type { en } from './messages.en.ts';
 
@@ -11,4 +13,6 @@ export const fr: Partial<Record<keyof typeof en, string>> = {
   ...frLaw,
   ...frScores,
   ...frRecommendations,
+  ...frTreaties,
+  ...frSuggestions,
 };

@@ -1,7 +1,8 @@
 /** Jurisdictions: countries and their subdivisions, keyed by Open Civic Data division id. */
 import type { LocalizedText } from '../framework/types.ts';
 
-export const jurisdictionLevels = ['national', 'subnational', 'local'] as const;
+/** `international` holds treaty documents only (see core/treaties/types.ts); it is never a country. */
+export const jurisdictionLevels = ['national', 'subnational', 'local', 'international'] as const;
 export type JurisdictionLevel = (typeof jurisdictionLevels)[number];
 
 export interface Jurisdiction {

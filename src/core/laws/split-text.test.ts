@@ -166,6 +166,93 @@ describe('splitPlainText', () => {
     expect(r.notes).toEqual(['no section headings were recognized: the text was imported as one provision']);
   });
 
+  it('reads Art. with letter suffixes, bis, Roman article numbers and "Sect." headings', () => {
+    const r = split(
+      'Code\n\nArt. 273f. Offence\nText f.\nArt 12 bis - Added\nText bis.\nArticle IV\nFinal\nSect. 9: Nine\nArticle vi of this code stays text.',
+    );
+    expect(flattenProvisions(r.provisions).map((p) => `${p.node.citation}|${p.node.heading ?? ''}`)).toEqual([
+      'Art. 273f|Offence',
+      'Art. 12 bis|Added',
+      'Art. IV|Final',
+      's. 9|Nine',
+    ]);
+    expect(r.provisions[3]?.text).toBe('Article vi of this code stays text.');
+  });
+
+  it('reads UK-style "3.—(1)" sections with the side heading standing before them', () => {
+    const r = split(
+      'Fictional Act\n\nMeaning of things\n\n1.—(1) In this Act a thing is invented.\n(2) Also this.\n\n2.-(1) Dash variant.\n(a) item.',
+    );
+    expect(outline(r.provisions)).toEqual([
+      'section s. 1 | Meaning of things | ',
+      '  subsection s. 1(1) |  | In this Act a thing is invented.',
+      '  subsection s. 1(2) |  | Also this.',
+      'section s. 2 |  | ',
+      '  subsection s. 2(1) |  | Dash variant.',
+      '    paragraph s. 2(1)(a) |  | item.',
+    ]);
+    const titled = split('Fictional Widgets Act 2031\n\n1.—(1) Text.');
+    expect(titled.title).toBe('Fictional Widgets Act 2031');
+    expect(outline(titled.provisions)).toEqual(['section s. 1 |  | ', '  subsection s. 1(1) |  | Text.']);
+  });
+
+  it('keeps a Definitions block citable: as its own provision, or as the heading of the next section', () => {
+    const block = split(
+      'Fictional Act\n\nSection 1. Scope\nApplies.\n\nDEFINITIONS\n\n(a) "widget" means an invented thing;\n(b) "gadget" means another.\n\nSection 2. Duty\nText.',
+    );
+    expect(outline(block.provisions)).toEqual([
+      'section s. 1 | Scope | Applies.',
+      'section Definitions | DEFINITIONS | ',
+      '  subsection Definitions(a) |  | "widget" means an invented thing;',
+      '  subsection Definitions(b) |  | "gadget" means another.',
+      'section s. 2 | Duty | Text.',
+    ]);
+    const cross = split('Fictional Act\n\nInterpretation:\n\nSection 4.\n(1) "widget" means a thing.');
+    expect(outline(cross.provisions)).toEqual([
+      'section s. 4 | Interpretation | ',
+      '  subsection s. 4(1) |  | "widget" means a thing.',
+    ]);
+  });
+
+  it('joins words hyphenated at line ends, keeping real compounds', () => {
+    const r = split(
+      'Act\n\nSection 1. Offence\nWhoever engages in traf-\nficking of persons, or a self-\nemployed recruiter, or an Anti-\nTrafficking unit.',
+    );
+    expect(r.provisions[0]?.text).toBe(
+      'Whoever engages in trafficking of persons, or a self-employed recruiter, or an Anti- Trafficking unit.',
+    );
+    expect(r.notes).toContain('joined 2 word(s) hyphenated at a line end');
+  });
+
+  it('removes repeated page headers, footers and page numbers, and records the page of each provision', () => {
+    const page = (n: number, body: string) => `FICTIONAL GAZETTE No. 12\n\n${body}\n\nPage ${n} of 3\n`;
+    const r = split(
+      [
+        page(1, 'Fictional Act\n\nSection 1. Scope\nThis Act applies to'),
+        page(2, 'invented things.\n\nSection 2. Duty\nA duty.'),
+        page(3, 'Section 3. End\nThe end.'),
+      ].join('\f'),
+    );
+    expect(outline(r.provisions)).toEqual([
+      'section s. 1 | Scope | This Act applies to invented things.',
+      'section s. 2 | Duty | A duty.',
+      'section s. 3 | End | The end.',
+    ]);
+    expect(r.pages).toEqual({ 's. 1': 1, 's. 2': 2, 's. 3': 3 });
+    expect(r.notes).toContain('removed 6 repeated page header/footer or page-number line(s)');
+    // Without form feeds only counted page labels go; a header seen twice stays.
+    const flat = split('Act\n\nSection 1. A\nOne.\n\n- 1 -\n\nTwo.\n\n- 2 -\n\nThree.\n\n- 3 -\n\n7\n');
+    expect(flat.provisions[0]?.text).toBe('One.\n\nTwo.\n\nThree.\n\n7');
+    expect(flat.pages).toBeNull();
+    const kept = split('Act\n\nSection 1. A\n1\n\nSection 2. B\n2');
+    expect(kept.provisions.map((p) => p.text)).toEqual(['1', '2']);
+  });
+
+  it('normalizes ligatures, soft hyphens and stray form feeds', () => {
+    const r = split('Act\n\nSection 1. A\nThe \ufb01ne is de\u00adfined.\f');
+    expect(r.provisions[0]?.text).toBe('The fine is defined.');
+  });
+
   it('refuses empty text', () => {
     for (const text of ['', '  \n\t\n', '===== FILE: x =====\n-----\n']) {
       expect(() => split(text)).toThrowError(/empty/);

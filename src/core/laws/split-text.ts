@@ -13,8 +13,16 @@
  * - Text with no recognizable heading at all becomes one provision (kind `document`) citing the document, with
  *   a warning: nothing is lost, and the person importing is told.
  * - Lines inside a paragraph are joined with spaces (hard wrapping removed); paragraphs are kept.
+ * - UK-style numbered sections (`3.—(1) Text`, `3.-(1)`) start section `s. 3` whose line goes on as `(1)`; a
+ *   short unpunctuated line standing alone just before one (a UK side heading) becomes its heading.
+ * - A line that is only `Definitions` or `Interpretation` (or `Definitions and interpretation`, Spanish and
+ *   French names) heads the next section when one follows at once (and has no heading of its own); otherwise
+ *   it opens an unnumbered provision cited `Definitions` (or `Interpretation`), so definitions stay citable.
+ * - OCR and extraction noise (page furniture, hyphenation at line ends, form feeds) is cleaned first
+ *   (core/laws/clean-text.ts); with form feeds, the page each provision starts on is returned in `pages`.
  */
 import { DomainError } from '../errors.ts';
+import { cleanText, cleanTextNotes } from './clean-text.ts';
 import type { ProvisionKind, ProvisionNode } from './types.ts';
 
 /** The provision tree, the title when the text starts with one, and what the splitter had to guess. */
@@ -25,6 +33,8 @@ export interface SplitText {
   mergedHeadings: number;
   /** What the splitter had to decide, for the person importing. */
   notes: string[];
+  /** Citation -> 1-based page the provision starts on; null when the text has no page breaks. */
+  pages: Record<string, number> | null;
 }
 
 interface Draft {
@@ -38,9 +48,12 @@ const sectionWords: Record<string, { kind: ProvisionKind; cite: string }> = {
   '§': { kind: 'section', cite: '§' },
   '§§': { kind: 'section', cite: '§' },
   'sec.': { kind: 'section', cite: 's.' },
+  sec: { kind: 'section', cite: 's.' },
+  'sect.': { kind: 'section', cite: 's.' },
   section: { kind: 'section', cite: 's.' },
   sección: { kind: 'section', cite: 's.' },
   'art.': { kind: 'article', cite: 'Art.' },
+  art: { kind: 'article', cite: 'Art.' },
   article: { kind: 'article', cite: 'Art.' },
   artículo: { kind: 'article', cite: 'Art.' },
   articulo: { kind: 'article', cite: 'Art.' },
@@ -59,7 +72,13 @@ const containerWords: Record<string, { kind: ProvisionKind; cite: string }> = {
 };
 
 const sectionLine =
-  /^(§§?|sec\.|section|sección|art\.|article|artículo|articulo)\s*(\d+[a-z]{0,3}(?:[.-]\d+[a-z]{0,3})*)(.*)$/iu;
+  /^(§§?|sec\.|sect\.|sec(?=\s)|section|sección|art\.|art(?=\s)|article|artículo|articulo)\s*(\d+[a-z]{0,3}(?:[.-]\d+[a-z]{0,3})*(?:\s(?:bis|ter|quater|quinquies)\b)?|[IVX]{1,6}\b)(.*)$/iu;
+/** Roman section numbers count only in capitals and up to XXXIX (`Article IV`, not `Article vi` or `Art. L`). */
+const romanNumber = /^X{0,3}(?:IX|IV|V?I{0,3})$/;
+/** UK style: `3.—(1) Text`; the number ends the heading and the rest of the line is the body. */
+const ukSectionLine = /^(\d+[A-Z]{0,3})\.\s?[—–-]\s?(?=\()(.*)$/u;
+const definitionsLine =
+  /^(definitions|interpretation|definitions and interpretation|interpretation and definitions|general definitions|definiciones|définitions)\s*[.:]?$/iu;
 const containerLine =
   /^(title|título|titre|part|parte|partie|chapter|capítulo|chapitre|schedule)\s+(\d+[a-z]?|[ivxlc]+)(.*)$/iu;
 const markerAtStart = /^(?:\(([0-9]{1,3}[a-z]?|[a-z]{1,4}|[A-Z]{1,4})\)|([a-z])\)|([0-9]{1,3})\.(?=\s))\s*/;
@@ -74,10 +93,24 @@ interface Heading {
   heading: string | null;
   /** Text that followed the number but is too long to be a heading. */
   text: string | null;
+  /** The rest of the line to read as body text (UK-style `3.—(1) …`). */
+  body?: string;
 }
 
 /** Reads a heading line; null when the line is not one. */
 function readHeading(line: string, markdown: boolean): Heading | null {
+  const uk = ukSectionLine.exec(line);
+  if (uk) {
+    const number = uk[1] ?? '';
+    return {
+      kind: 'section',
+      citation: `s. ${number}`,
+      number,
+      heading: null,
+      text: null,
+      body: uk[2] ?? '',
+    };
+  }
   for (const [pattern, words] of [
     [sectionLine, sectionWords],
     [containerLine, containerWords],
@@ -88,16 +121,17 @@ function readHeading(line: string, markdown: boolean): Heading | null {
     const number = m[2] ?? '';
     const rest = m[3] ?? '';
     if (!word) continue;
+    if (words === sectionWords && /^[a-z]/i.test(number) && !romanNumber.test(number)) continue;
     let after: string;
     if (rest.trim() === '') after = '';
     else if (/^\s*(?:[.:—–]|-(?=\s))/.test(rest)) after = rest.replace(/^\s*[.:—–-]+\s*/, '');
     else if (markdown && /^\s/.test(rest)) after = rest.trim();
     else continue;
-    const display = words === containerWords ? number.toUpperCase() : number;
+    const display = words === containerWords ? number.toUpperCase() : number.replace(/\s+/, ' ');
     const long = after.length > longHeading;
     return {
       kind: word.kind,
-      citation: `${word.cite} ${words === containerWords ? display : number}`,
+      citation: `${word.cite} ${display}`,
       number: display,
       heading: after === '' || long ? null : after,
       text: long ? after : null,
@@ -114,17 +148,34 @@ function letterBefore(label: string): string {
 
 /** Splits plain text into provisions (see the policy above). Throws LAW_INVALID on empty text. */
 export function splitPlainText(content: string, options: { documentCitation: string }): SplitText {
-  const lines = content
-    .replace(/^\uFEFF/, '')
-    .normalize('NFC')
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\t\u00a0\u2000-\u200b]/g, ' ')
-    .split('\n')
+  const cleaned = cleanText(content);
+  const lines: Array<{ line: string; markdown: boolean; page: number }> = [];
+  cleaned.lines.forEach((raw, i) => {
     // Chunk banners (`===== FILE: … =====`) and horizontal rules carry no text.
-    .filter((l) => !/^\s*={3,}.*={3,}\s*$/.test(l) && !/^\s*([-=*_])\1{2,}\s*$/.test(l));
-  if (lines.every((l) => l.trim() === '')) {
+    if (/^\s*={3,}.*={3,}\s*$/.test(raw) || /^\s*([-=*_])\1{2,}\s*$/.test(raw)) return;
+    const markdown = /^\s*#{1,6}\s/.test(raw);
+    const line = raw
+      .replace(/^\s*#{1,6}\s+/, '')
+      .replace(/ {2,}/g, ' ')
+      .trim();
+    lines.push({ line, markdown, page: cleaned.pages[i] ?? 1 });
+  });
+  if (lines.every((l) => l.line === '')) {
     throw new DomainError('LAW_INVALID', 'the text is empty', { field: 'content' });
   }
+  const paged = cleaned.pageCount > 1;
+  const startPage = new Map<ProvisionNode, number>();
+  let page = 1;
+  /** A side heading waiting for the section heading on the next line. */
+  let pendingHeading: string | null = null;
+  /** The next non-blank line after `i`, read as a heading (or null). */
+  const headingAfter = (i: number): Heading | null => {
+    for (let j = i + 1; j < lines.length; j++) {
+      const next = lines[j];
+      if (next && next.line !== '') return readHeading(next.line, next.markdown);
+    }
+    return null;
+  };
 
   const top: ProvisionNode[] = [];
   const drafts = new Map<ProvisionNode, Draft>();
@@ -145,6 +196,7 @@ export function splitPlainText(content: string, options: { documentCitation: str
   const open = (node: Omit<ProvisionNode, 'children'>, parent: Draft | null): Draft => {
     const draft: Draft = { node: { ...node, children: [] }, paragraphs: [], awaitsHeading: false };
     (parent ? parent.node.children : top).push(draft.node);
+    startPage.set(draft.node, page);
     drafts.set(draft.node, draft);
     return draft;
   };
@@ -241,25 +293,50 @@ export function splitPlainText(content: string, options: { documentCitation: str
     paragraphOpen = true;
   };
 
-  for (const raw of lines) {
-    const markdown = /^\s*#{1,6}\s/.test(raw);
-    const line = raw
-      .replace(/^\s*#{1,6}\s+/, '')
-      .replace(/ {2,}/g, ' ')
-      .trim();
+  for (let i = 0; i < lines.length; i++) {
+    const { line: lineText, markdown, page: linePage } = lines[i] ?? { line: '', markdown: false, page };
+    let line = lineText;
+    page = linePage;
     if (line === '') {
       paragraphOpen = false;
       continue;
     }
-    const heading = readHeading(line, markdown);
+    let heading = readHeading(line, markdown);
+    if (!heading && !(current?.awaitsHeading ?? false)) {
+      const next = headingAfter(i);
+      const nextBare = next !== null && next.heading === null && next.text === null;
+      // The document's first line stays its title, even right before a UK-style section.
+      const titleLine = !sawHeading && title === null && preamble === null;
+      const sideHeading =
+        next?.body !== undefined &&
+        !paragraphOpen &&
+        !titleLine &&
+        line.length <= 120 &&
+        !/[.;:,]$/.test(line);
+      if (nextBare && (sideHeading || definitionsLine.test(line)) && !markerAtStart.test(line)) {
+        pendingHeading = line.replace(/\s*[.:]$/, '');
+        continue;
+      }
+      if (definitionsLine.test(line) && next === null) {
+        const name = line.replace(/\s*[.:]$/, '');
+        const first = name.split(' ')[0] ?? name;
+        const word = `${first.charAt(0).toUpperCase()}${first.slice(1).toLowerCase()}`;
+        heading = { kind: 'section', citation: word, number: word, heading: name, text: null };
+      }
+    }
     if (heading) {
       sawHeading = true;
       paragraphOpen = false;
+      if (pendingHeading !== null && heading.heading === null && heading.text === null) {
+        heading = { ...heading, heading: pendingHeading };
+      }
+      pendingHeading = null;
       if (heading.kind === 'section' || heading.kind === 'article') {
         section = startSection(heading);
         current = section;
       } else current = startContainer(heading) ?? current;
-      continue;
+      if (heading.body === undefined || heading.body.trim() === '') continue;
+      line = heading.body.trim();
     }
     if (!sawHeading && title === null && preamble === null && !markerAtStart.test(line)) {
       if (line.length <= 300) {
@@ -290,6 +367,8 @@ export function splitPlainText(content: string, options: { documentCitation: str
   }
 
   for (const d of drafts.values()) d.node.text = d.paragraphs.join('\n\n');
+  const pages: Record<string, number> | null = paged ? {} : null;
+  if (pages) for (const [node, p] of startPage) pages[node.citation] = p;
   if (!sawHeading) {
     const rest = top.map((n) => n.text).join('\n\n');
     const body = title === null ? rest : rest === '' ? title : `${title}${titleJoined ? ' ' : '\n\n'}${rest}`;
@@ -299,12 +378,16 @@ export function splitPlainText(content: string, options: { documentCitation: str
         { kind: 'document', citation: options.documentCitation, heading: null, text: body, children: [] },
       ],
       mergedHeadings: 0,
-      notes: ['no section headings were recognized: the text was imported as one provision'],
+      notes: [
+        'no section headings were recognized: the text was imported as one provision',
+        ...cleanTextNotes(cleaned),
+      ],
+      pages: paged ? { [options.documentCitation]: 1 } : null,
     };
   }
   const notes =
     mergedHeadings > 0
       ? [`merged ${mergedHeadings} repeated heading(s) into the provisions they repeat`]
       : [];
-  return { title, provisions: top, mergedHeadings, notes };
+  return { title, provisions: top, mergedHeadings, notes: [...notes, ...cleanTextNotes(cleaned)], pages };
 }

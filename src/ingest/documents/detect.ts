@@ -19,11 +19,28 @@ function startsWith(bytes: Uint8Array, ascii: string, at = 0): boolean {
   return true;
 }
 
+/** UTF-16 shows itself by a BOM or by `<` beside a zero byte; null for everything else. */
+function utf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0x3c && bytes[1] === 0x00)) return 'utf-16le';
+  if ((bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0x00 && bytes[1] === 0x3c)) return 'utf-16be';
+  return null;
+}
+
 /** The first few KiB as text (BOM removed), enough to see a root element and its namespaces. */
 function head(bytes: Uint8Array): string {
   const slice = bytes.subarray(0, 64 * 1024);
-  const text = new TextDecoder('utf-8').decode(slice);
+  const text = new TextDecoder(utf16(bytes) ?? 'utf-8').decode(slice);
   return text.replace(/^\uFEFF/, '');
+}
+
+/** True when the content is XML (a declaration or a root element first) that is not HTML. */
+export function looksLikeXml(input: DocumentInput): boolean {
+  if (!utf16(input.bytes) && looksBinary(input.bytes)) return false;
+  const text = head(input.bytes).trimStart();
+  if (/^<!DOCTYPE\s+html/i.test(text) || /^<html[\s>]/i.test(text)) return false;
+  // An HTML void element first (`<meta charset>` above markdown, as in exported treaty texts) is not a root.
+  if (/^<(meta|link|base|br|hr|img)[\s>/]/i.test(text)) return false;
+  return /^<\?xml[\s?]/.test(text) || rootTag(text) !== null;
 }
 
 function looksBinary(bytes: Uint8Array): boolean {
@@ -59,7 +76,7 @@ export function detectFormat(input: DocumentInput): DocumentFormat | null {
     }
     return null;
   }
-  if (looksBinary(bytes)) return null;
+  if (!utf16(bytes) && looksBinary(bytes)) return null;
   const text = head(bytes);
   const trimmed = text.trimStart();
   if (/^<!DOCTYPE\s+html/i.test(trimmed) || /^<html[\s>]/i.test(trimmed)) return 'html';
@@ -72,10 +89,11 @@ export function detectFormat(input: DocumentInput): DocumentFormat | null {
       if (root.includes(clmlNamespace)) return 'clml';
       if (/^<(html|body|div|p|h[1-6]|section|article)[\s>]/i.test(root) || ext === 'html' || ext === 'htm')
         return 'html';
-      // Other XML is read as text by the XML fallback of the text reader's caller; report it as XML-like text.
+      // Other XML is `text`: readDocument reads it through the generic XML fallback (see looksLikeXml).
       return 'text';
     }
   }
-  if (trimmed.startsWith('{') || trimmed.startsWith('[')) return 'json';
+  // JSON only when the bracket opens a JSON value: markdown may start with a `[link](…)`.
+  if (/^(?:\{\s*(?:"|\})|\[\s*(?:[-\d"[{\]]|true\b|false\b|null\b))/.test(trimmed)) return 'json';
   return 'text';
 }

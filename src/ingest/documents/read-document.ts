@@ -3,7 +3,7 @@
  * that format's reader. Readers throw DOCUMENT_UNREADABLE naming the file; unknown content is FORMAT_UNSUPPORTED.
  */
 import { DomainError } from '../../core/errors.ts';
-import { detectFormat } from './detect.ts';
+import { detectFormat, looksLikeXml } from './detect.ts';
 import { readAkn } from './readers/akn.ts';
 import { readClml } from './readers/clml.ts';
 import { readDocx } from './readers/docx.ts';
@@ -12,6 +12,7 @@ import { readJsonDocument } from './readers/json.ts';
 import { readPdf } from './readers/pdf.ts';
 import { readText } from './readers/text.ts';
 import { readUslm } from './readers/uslm.ts';
+import { readGenericXml } from './readers/xml-generic.ts';
 import type { DocumentFormat, DocumentInput, DocumentReader, ReadDocument } from './types.ts';
 
 const readers: Record<DocumentFormat, DocumentReader> = {
@@ -43,5 +44,7 @@ export async function readDocument(
       { file: input.fileName },
     );
   }
+  // XML of a schema lawgap has no reader for is read as text, block by block, never by rules for that schema.
+  if (chosen === 'text' && format === 'auto' && looksLikeXml(input)) return readGenericXml(input);
   return readers[chosen](input);
 }

@@ -34,6 +34,8 @@ export interface ReadDocument {
   provisions: ProvisionNode[];
   /** What the reader guessed, merged or skipped, for the person importing. */
   notes: string[];
+  /** For paged sources (PDF): citation -> 1-based page the provision starts on; page numbers stay out of text. */
+  pages?: Record<string, number>;
 }
 
 /** A reader of one format: rejects bad input with DOCUMENT_UNREADABLE naming the file (and line/offset). */

@@ -3,11 +3,16 @@ import type { FastifyInstance } from 'fastify';
 import { datasetJson } from '../../contracts/gaps.ts';
 import { type Actor, publicActor } from '../../core/auth/permissions.ts';
 import type { ServiceContext } from '../../services/context.ts';
-import { codebookMarkdown, datasetCsvText, datasetJson as loadDatasetJson } from '../../services/export.ts';
+import {
+  codebookMarkdown,
+  datasetCsvText,
+  datasetJson as loadDatasetJson,
+  protocolMarkdown,
+} from '../../services/export.ts';
 import type { AppDeps } from '../deps.ts';
 import { defineRoute } from '../routing.ts';
 
-/** Registers /api/v1/export/dataset.csv, dataset.json and codebook.md. */
+/** Registers /api/v1/export/dataset.csv, dataset.json, codebook.md and protocol.md. */
 export function registerExportRoutes(app: FastifyInstance, deps: AppDeps): void {
   const anyone = (actor: Actor | null): ServiceContext => ({
     db: deps.store.db,
@@ -45,5 +50,16 @@ export function registerExportRoutes(app: FastifyInstance, deps: AppDeps): void 
     access: 'public',
     handler: async ({ actor, reply }) =>
       reply.type('text/markdown; charset=utf-8').send(await codebookMarkdown(anyone(actor))),
+  });
+
+  defineRoute(app, deps, {
+    method: 'GET',
+    url: '/api/v1/export/protocol.md',
+    summary:
+      'The coding protocol as Markdown: redundant coding, QC threshold and sample, statuses, evidence rule, scoring',
+    tags,
+    access: 'public',
+    handler: async ({ actor, reply }) =>
+      reply.type('text/markdown; charset=utf-8').send(await protocolMarkdown(anyone(actor))),
   });
 }

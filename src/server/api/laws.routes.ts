@@ -1,4 +1,4 @@
-/** The law library and provision search: public reading; importing needs `laws:write`. */
+/** The law library: public reading; importing needs `laws:write` (search is in search.routes.ts). */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
@@ -13,8 +13,6 @@ import {
   lawVersionParams,
   lawVersionText,
   lawWithVersions,
-  searchHit,
-  searchQuery,
 } from '../../contracts/laws.ts';
 import { type Actor, publicActor } from '../../core/auth/permissions.ts';
 import {
@@ -24,13 +22,12 @@ import {
   importLaw,
   type LawContext,
   listLaws,
-  searchLaws,
 } from '../../services/laws.ts';
 import type { AppDeps } from '../deps.ts';
 import { defineRoute } from '../routing.ts';
 import { serviceCtx } from './service-ctx.ts';
 
-/** Registers /api/v1/laws and /api/v1/search. */
+/** Registers /api/v1/laws. */
 export function registerLawRoutes(app: FastifyInstance, deps: AppDeps): void {
   const tags = ['laws'];
   const ctxOf = (actor: Actor | null): LawContext => ({
@@ -102,24 +99,5 @@ export function registerLawRoutes(app: FastifyInstance, deps: AppDeps): void {
     bodyLimit: lawImportBodyLimit,
     handler: async ({ actor, body }) =>
       importLaw({ ...serviceCtx(deps, actor), dialect: deps.store.dialect }, body),
-  });
-
-  defineRoute(app, deps, {
-    method: 'GET',
-    url: '/api/v1/search',
-    summary:
-      'Full-text search over provisions, with snippets; filters by jurisdiction, document type and date',
-    tags: ['search'],
-    access: 'public',
-    query: searchQuery,
-    response: z.array(searchHit),
-    handler: async ({ actor, query }) =>
-      searchLaws(ctxOf(actor), {
-        query: query.q,
-        limit: query.limit,
-        ...(query.jurisdiction ? { jurisdictionId: query.jurisdiction } : {}),
-        ...(query.type ? { type: query.type } : {}),
-        ...(query.asOf ? { asOf: query.asOf } : {}),
-      }),
   });
 }

@@ -103,6 +103,8 @@ export function registerScoreRoutes(app: FastifyInstance, deps: AppDeps): void {
         include: query.include,
         ...(query.parent !== undefined ? { parent: query.parent } : {}),
         ...(query.area !== undefined ? { area: query.area } : {}),
+        limit: query.limit,
+        offset: query.offset,
       }),
   });
 }

@@ -6,6 +6,8 @@ import * as coding from './20261129030000-coding.ts';
 import * as qc from './20261129040000-qc.ts';
 import * as recommendations from './20261129050000-recommendations.ts';
 import * as modifierFindings from './20261129060000-modifier-findings.ts';
+import * as treatyParties from './20261129070000-treaty-parties.ts';
+import * as analyzerSuggestions from './20261129080000-analyzer-suggestions.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261129010000-initial': initial,
@@ -14,4 +16,6 @@ export const migrations: Record<string, Migration> = {
   '20261129040000-qc': qc,
   '20261129050000-recommendations': recommendations,
   '20261129060000-modifier-findings': modifierFindings,
+  '20261129070000-treaty-parties': treatyParties,
+  '20261129080000-analyzer-suggestions': analyzerSuggestions,
 };

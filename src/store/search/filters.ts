@@ -42,3 +42,23 @@ export const hitColumns = sql`p.id, p.kind, p.citation, p.heading, p.text, p.sea
 export const hitDetails = sql`join law_provisions p on p.id = hits.hit_id
   join law_versions v on v.id = p.version_id
   join law_documents d on d.id = v.document_id`;
+
+/**
+ * The condition that a provision id (the SQL expression `column`) is cited by an answer for the query's
+ * indicator; always true without one.
+ */
+export function citedByIndicator(column: RawBuilder<unknown>, q: SearchQuery): RawBuilder<SqlBool> {
+  const ind = q.indicator;
+  if (ind === undefined) return sql<SqlBool>`1 = 1`;
+  const parts: RawBuilder<unknown>[] = [sql`a.indicator_id = ${ind.id}`];
+  if (ind.statuses !== null) {
+    parts.push(ind.statuses.length ? sql`a.status in (${sql.join([...ind.statuses])})` : sql`1 = 0`);
+  }
+  if (q.jurisdictionId !== undefined) parts.push(sql`a.jurisdiction_id = ${q.jurisdictionId}`);
+  if (q.asOf !== undefined) {
+    parts.push(sql`a.valid_from <= ${q.asOf} and (a.valid_to is null or a.valid_to > ${q.asOf})`);
+  }
+  return sql<SqlBool>`${column} in (select c.provision_id from answer_citations c
+    join coded_answers a on a.id = c.answer_id
+    where ${sql.join(parts, sql` and `)})`;
+}

@@ -5,8 +5,12 @@
  *   (Snowball, as PostgreSQL's `english`, `spanish` and `french` configurations do); other languages are
  *   only lowercased (`simple`). A query is read in each language and matches a provision when all its words
  *   match in that provision's language.
- * - Queries are plain words: punctuation, quotes and operators (`"`, `*`, `NEAR(`, `:`, `'`, `AND`, `-`) are
- *   ignored, so no query can raise a search syntax error. At most 16 words are used.
+ * - Queries are words and `"quoted phrases"` (query-text.ts): other punctuation and operators (`*`, `NEAR(`,
+ *   `:`, `'`, `AND`, `-`, an unpaired `"`) are ignored, so no query can raise a search syntax error. At most
+ *   16 words are used.
+ * - With an indicator, only provisions cited by coded answers for it are searched (answers of the statuses
+ *   the caller may read; with `asOf`, answers valid that day).
+ * - Hits are ordered by rank, then provision id, so paging with `offset` is stable between requests.
  * - Without `asOf`, only the latest version of each document is searched; with it, the versions in force
  *   on that date. Organizations' own jurisdictions are visible only to their members.
  * - Snippets are a short excerpt of the provision text with the matching words marked by offsets (never by
@@ -36,16 +40,6 @@ export const maxQueryWords = 16;
 /** Longest word kept from a query or a text (longer runs are not words). */
 export const maxWordChars = 64;
 
-/** The words of a query: letters and digits only, lowercased, deduplicated, at most `maxQueryWords`. */
-export function queryWords(query: string): string[] {
-  const words =
-    query
-      .normalize('NFC')
-      .toLowerCase()
-      .match(/[\p{L}\p{N}]+/gu) ?? [];
-  return [...new Set(words.filter((w) => w.length <= maxWordChars))].slice(0, maxQueryWords);
-}
-
 /** Who may see which jurisdictions' documents: one organization's own (or none), or everything. */
 export type Visibility = { organizationId: string | null } | 'all';
 
@@ -56,7 +50,11 @@ export interface SearchQuery {
   type?: LawDocumentType;
   /** `YYYY-MM-DD`: search the versions in force that day (else each document's latest). */
   asOf?: string;
+  /** Only provisions cited by answers for this indicator, of these statuses (null: any status). */
+  indicator?: { id: string; statuses: readonly string[] | null };
   limit: number;
+  /** Hits to skip (paging); 0 when absent. */
+  offset?: number;
   visibility: Visibility;
 }
 

@@ -2,19 +2,14 @@
  * Provision search on SQLite: an FTS5 table of prefixed stems (text-terms.ts) ranked by BM25; snippets are
  * cut in the application from the stored text. The FTS table carries each provision's version, so the best
  * hits are chosen from the index alone: a common word never makes every matching provision row be read.
+ * Phrases are FTS5 phrase strings of stems, so they match the words in order.
  */
 import { CompiledQuery, type Kysely, sql } from 'kysely';
 import type { Database } from '../schema.ts';
-import { eligibleVersions, hitColumns, hitDetails } from './filters.ts';
-import {
-  type CompiledSearch,
-  type HitRow,
-  hitOf,
-  type ProvisionSearch,
-  queryWords,
-  type SearchConfig,
-} from './port.ts';
-import { indexTerms, matchExpression, snippetOf } from './text-terms.ts';
+import { citedByIndicator, eligibleVersions, hitColumns, hitDetails } from './filters.ts';
+import { type CompiledSearch, type HitRow, hitOf, type ProvisionSearch, type SearchConfig } from './port.ts';
+import { isEmptyQuery, parseQuery, termWords } from './query-text.ts';
+import { indexTerms, snippetOf, termsExpression } from './text-terms.ts';
 
 const batch = 400;
 
@@ -22,14 +17,15 @@ function compile(
   db: Kysely<Database>,
   query: Parameters<ProvisionSearch['compile']>[1],
 ): CompiledSearch | null {
-  const words = queryWords(query.text);
-  if (words.length === 0) return null;
+  const terms = parseQuery(query.text);
+  if (isEmptyQuery(terms)) return null;
   return sql`with hits as (
       select f.provision_id as hit_id, bm25(law_provisions_fts) as score
       from law_provisions_fts f
-      where law_provisions_fts match ${matchExpression(words)} and f.version_id in (${eligibleVersions(query)})
+      where law_provisions_fts match ${termsExpression(terms)} and f.version_id in (${eligibleVersions(query)})
+        and ${citedByIndicator(sql.ref('f.provision_id'), query)}
       order by score, f.provision_id
-      limit ${query.limit}
+      limit ${query.limit} offset ${query.offset ?? 0}
     )
     select ${hitColumns}
     from hits
@@ -58,7 +54,7 @@ export const sqliteFts5Search: ProvisionSearch = {
   async search(db, query) {
     const compiled = compile(db, query);
     if (!compiled) return [];
-    const words = queryWords(query.text);
+    const words = termWords(parseQuery(query.text));
     const result = await db.executeQuery<HitRow>(CompiledQuery.raw(compiled.sql, [...compiled.parameters]));
     return result.rows.map((r) => hitOf(r, snippetOf(r.text, words, r.search_config as SearchConfig)));
   },

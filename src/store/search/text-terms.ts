@@ -5,6 +5,7 @@
  */
 import snowball from 'snowball-stemmers';
 import { maxWordChars, type SearchConfig, type Snippet, searchConfigs } from './port.ts';
+import type { QueryTerms } from './query-text.ts';
 
 const prefixes: Record<SearchConfig, string> = { english: 'en', spanish: 'es', french: 'fr', simple: 'xx' };
 const stemmers: Partial<Record<SearchConfig, { stem(word: string): string }>> = {
@@ -60,6 +61,22 @@ export function matchExpression(words: string[]): string {
       return `(${[...variants].join(' OR ')})`;
     })
     .join(' AND ');
+}
+
+/**
+ * The FTS5 MATCH expression for a query's terms: every loose word and every phrase must match, each in any
+ * one language (a phrase in one language throughout). Phrases are FTS5 quoted strings of terms, which match
+ * consecutive tokens; like words, they hold only letters, digits, `_` and spaces.
+ */
+export function termsExpression(terms: QueryTerms): string {
+  const phrases = terms.phrases.map((phrase) => {
+    const variants = new Set(
+      searchConfigs.map((c) => `"${phrase.map((w) => termOf(stemOf(w, c), c)).join(' ')}"`),
+    );
+    return `(${[...variants].join(' OR ')})`;
+  });
+  const words = terms.words.length > 0 ? [matchExpression(terms.words)] : [];
+  return [...phrases, ...words].join(' AND ');
 }
 
 /** Words of a text with their offsets. */

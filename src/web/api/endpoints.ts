@@ -1,6 +1,8 @@
 /** One typed function per API call the workspace makes. */
 import type { HttpClient } from './client.ts';
 import type {
+  AcceptBody,
+  AnalysisResult,
   AnswerCreateBody,
   AnswerHistoryEntry,
   ApiToken,
@@ -14,7 +16,10 @@ import type {
   InvitationInfo,
   Jurisdiction,
   JurisdictionLevel,
+  JurisdictionTreaty,
   LawDiff,
+  LawFileImportBody,
+  LawFileImportResult,
   LawImportBody,
   LawImportResult,
   LawListing,
@@ -22,6 +27,7 @@ import type {
   LawWithVersions,
   Member,
   MyOrganization,
+  NewTreatyPartyBody,
   QcAssignment,
   QcBatchCreateBody,
   QcBatchReport,
@@ -34,13 +40,17 @@ import type {
   Recommendation,
   RecommendationBody,
   RecommendationView,
+  ReviewResult,
   Role,
   ScoreChanges,
   ScoreInclude,
   ScoreReport,
   ScoreTrend,
-  SearchHit,
+  SearchPage,
   SessionState,
+  Suggestion,
+  TreatyParty,
+  TreatyPartyStatus,
   User,
 } from './types.ts';
 
@@ -152,8 +162,27 @@ export function createApi(http: HttpClient) {
     lawDiff: (id: string, from: string, to: string) =>
       http.request<LawDiff>('GET', `/api/v1/laws/${enc(id)}/diff${query({ from, to })}`),
     importLaw: (body: LawImportBody) => http.request<LawImportResult>('POST', '/api/v1/laws/import', body),
-    search: (q: { q: string; jurisdiction?: string; limit?: number }) =>
-      http.request<SearchHit[]>('GET', `/api/v1/search${query(q)}`),
+    importLawFile: (body: LawFileImportBody) =>
+      http.request<LawFileImportResult>('POST', '/api/v1/laws/import-file', body),
+    analyzeVersion: (id: string, versionId: string) =>
+      http.request<AnalysisResult>('POST', `/api/v1/laws/${enc(id)}/versions/${enc(versionId)}/analyze`),
+    suggestions: (q: { jurisdiction?: string; version?: string; status?: string }) =>
+      http.request<Suggestion[]>('GET', `/api/v1/suggestions${query(q)}`),
+    acceptSuggestion: (id: string, body: AcceptBody = {}) =>
+      http.request<ReviewResult>('POST', `/api/v1/suggestions/${enc(id)}/accept`, body),
+    rejectSuggestion: (id: string, reason: string | null) =>
+      http.request<ReviewResult>('POST', `/api/v1/suggestions/${enc(id)}/reject`, { reason }),
+    treatyParties: (id: string, q: { asOf?: string } = {}) =>
+      http.request<TreatyPartyStatus[]>('GET', `/api/v1/laws/${enc(id)}/parties${query(q)}`),
+    recordTreatyParty: (id: string, body: NewTreatyPartyBody) =>
+      http.request<TreatyParty>('POST', `/api/v1/laws/${enc(id)}/parties`, body),
+    jurisdictionTreaties: (jurisdiction: string, q: { asOf?: string } = {}) =>
+      http.request<JurisdictionTreaty[]>(
+        'GET',
+        `/api/v1/jurisdictions/${enc(jurisdiction)}/treaties${query(q)}`,
+      ),
+    search: (q: { q: string; jurisdiction?: string; indicator?: string; limit?: number; offset?: number }) =>
+      http.request<SearchPage>('GET', `/api/v1/search${query(q)}`),
     answers: (q: { jurisdiction?: string; asOf?: string; status?: CodingStatus }) =>
       http.request<CodedAnswer[]>('GET', `/api/v1/answers${query(q)}`),
     setAnswerStatus: (id: string, status: CodingStatus) =>
@@ -177,8 +206,14 @@ export function createApi(http: HttpClient) {
       for (const id of jurisdictions) params.append('jurisdiction', id);
       return http.request<Comparison>('GET', `/api/v1/compare?${params.toString()}`);
     },
-    rankings: (q: { parent?: string; asOf?: string; include?: ScoreInclude; area?: string }) =>
-      http.request<Rankings>('GET', `/api/v1/rankings${query(q)}`),
+    rankings: (q: {
+      parent?: string;
+      asOf?: string;
+      include?: ScoreInclude;
+      area?: string;
+      limit?: number;
+      offset?: number;
+    }) => http.request<Rankings>('GET', `/api/v1/rankings${query(q)}`),
     gaps: (jurisdiction: string, q: GapQuery) => http.request<GapReport>('GET', gapPath(jurisdiction, q)),
     qcBatches: () => http.request<QcBatchReport[]>('GET', '/api/v1/qc/batches'),
     qcBatch: (id: string) => http.request<QcBatchReport>('GET', `/api/v1/qc/batches/${enc(id)}`),

@@ -50,6 +50,21 @@ import type {
   scoreChanges,
   scoreTrend,
 } from '../../contracts/scores.ts';
+import type { searchPage } from '../../contracts/search.ts';
+import type {
+  acceptBody,
+  analysisResult,
+  lawFileImportBody,
+  lawFileImportResult,
+  reviewResult,
+  suggestion,
+} from '../../contracts/suggestions.ts';
+import type {
+  jurisdictionTreaty,
+  newTreatyParty,
+  treatyParty,
+  treatyPartyStatus,
+} from '../../contracts/treaty-parties.ts';
 
 /** The session: user, organizations, active organization, role, permissions and CSRF token. */
 export type SessionState = z.output<typeof sessionState>;
@@ -90,10 +105,24 @@ export type Provision = LawVersionText['provisions'][number];
 export type LawDiff = z.output<typeof lawDiff>;
 /** What the law import accepts. */
 export type LawImportBody = z.input<typeof lawImportBody>;
+/** What a file upload sends (the file base64-encoded). */
+export type LawFileImportBody = z.input<typeof lawFileImportBody>;
+/** What a file upload did, with the analysis when one ran. */
+export type LawFileImportResult = z.output<typeof lawFileImportResult>;
+/** A stored analyzer suggestion with its review state and label. */
+export type Suggestion = z.output<typeof suggestion>;
+/** What accepting or rejecting a suggestion did. */
+export type ReviewResult = z.output<typeof reviewResult>;
+/** What an analysis stored. */
+export type AnalysisResult = z.output<typeof analysisResult>;
+/** What accepting (perhaps with edits) sends. */
+export type AcceptBody = z.input<typeof acceptBody>;
 /** What a law import did. */
 export type LawImportResult = z.output<typeof lawImportResult>;
 /** One provision found by search, with its snippet. */
 export type SearchHit = z.output<typeof searchHit>;
+/** One page of search hits and where the next starts. */
+export type SearchPage = z.output<typeof searchPage>;
 /** A coded answer with its citations. */
 export type CodedAnswer = z.output<typeof codedAnswer>;
 /** What coding an answer sends. */
@@ -147,6 +176,15 @@ export type Rankings = z.output<typeof rankings>;
 export type RankingLine = Rankings['lines'][number];
 /** A jurisdiction's answers regrouped by an external instrument. */
 export type CrosswalkReport = z.output<typeof crosswalkReport>;
+
+/** A jurisdiction's standing under a treaty. */
+export type TreatyParty = z.output<typeof treatyParty>;
+/** A treaty-party record with its standing on the date asked. */
+export type TreatyPartyStatus = z.output<typeof treatyPartyStatus>;
+/** A treaty a jurisdiction has a record under, with its standing. */
+export type JurisdictionTreaty = z.output<typeof jurisdictionTreaty>;
+/** What recording a party status sends. */
+export type NewTreatyPartyBody = z.input<typeof newTreatyParty>;
 
 /** Every role, in the order the interface lists them. */
 export const roles: readonly Role[] = ['admin', 'analyst', 'reviewer', 'campaigner', 'viewer'];

@@ -1,6 +1,6 @@
 /**
  * One law document: its versions, the text of one version (chosen directly or as the version in force on a
- * date), and a form to compare two versions.
+ * date), a form to compare two versions, and for a treaty its parties.
  */
 import { type FormEvent, useState } from 'react';
 import type { LawWithVersions } from '../api/types.ts';
@@ -9,6 +9,8 @@ import { Link } from '../components/link.tsx';
 import { LoadState } from '../components/load-state.tsx';
 import { Page } from '../components/page.tsx';
 import { ProvisionTree } from '../components/provision-tree.tsx';
+import { SuggestionPanel } from '../components/suggestion-panel.tsx';
+import { TreatyParties } from '../components/treaty-parties.tsx';
 import { useI18n } from '../lib/i18n.tsx';
 import { versionOn } from '../lib/law-text.ts';
 import { navigate, useLocation } from '../lib/router.ts';
@@ -25,7 +27,7 @@ function interval(
 
 function LawBody({ law, versionParam, asOf }: { law: LawWithVersions; versionParam: string; asOf: string }) {
   const { t } = useI18n();
-  const { api } = useSession();
+  const { api, can } = useSession();
   const { document, versions } = law;
   const [date, setDate] = useState(asOf);
   const [from, setFrom] = useState(versions.at(-2)?.id ?? '');
@@ -126,6 +128,16 @@ function LawBody({ law, versionParam, asOf }: { law: LawWithVersions; versionPar
       ) : (
         <p role="status">{t('app.law.noneOn', { date: asOf })}</p>
       )}
+      {chosen && text.data && can('org:read') ? (
+        <SuggestionPanel
+          jurisdictionId={document.jurisdictionId}
+          documentId={document.id}
+          versionId={chosen.id}
+          provisions={text.data.provisions}
+          language={document.language}
+        />
+      ) : null}
+      {document.type === 'treaty' ? <TreatyParties treatyId={document.id} asOf={asOf} /> : null}
     </>
   );
 }

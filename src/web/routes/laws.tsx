@@ -1,5 +1,6 @@
 /** The law library: documents with the version in force on a date, filtered by jurisdiction, and the import form. */
 import { type FormEvent, useState } from 'react';
+import { DocumentUpload } from '../components/document-upload.tsx';
 import { SelectField, TextField } from '../components/field.tsx';
 import { LawImport } from '../components/law-import.tsx';
 import { Link } from '../components/link.tsx';
@@ -126,6 +127,7 @@ export function LawsPage() {
         </section>
       ) : null}
       {can('laws:write') ? <LawImport onImported={reload} /> : null}
+      {can('laws:write') ? <DocumentUpload onImported={reload} /> : null}
     </Page>
   );
 }

@@ -1,6 +1,7 @@
 import type { Framework, ScoreInclude, ScoreReport } from '../api/types.ts';
 import { AnswerReview } from '../components/answer-review.tsx';
 import { CrosswalkPanel } from '../components/crosswalk-panel.tsx';
+import { JurisdictionTreaties } from '../components/jurisdiction-treaties.tsx';
 import { Link } from '../components/link.tsx';
 import { LoadState } from '../components/load-state.tsx';
 import { Page } from '../components/page.tsx';
@@ -198,6 +199,7 @@ export function ReportPage() {
           <ScoreChanges jurisdictionId={id} include={include} asOf={asOf} />
           <CrosswalkPanel jurisdictionId={id} framework={framework.data} asOf={asOf} include={include} />
           <Areas report={report.data} framework={framework.data} langOf={languages} />
+          <JurisdictionTreaties jurisdictionId={id} asOf={asOf} />
         </>
       ) : null}
       {can('org:read') && id ? (

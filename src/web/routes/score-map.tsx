@@ -3,7 +3,9 @@
  * patterned legend and the ranking table, which is always shown and is the route for keyboards and screen
  * readers. `?parent=ocd-division/country:us&area=PN&asOf=2024-01-01`.
  */
+
 import { type FormEvent, lazy, Suspense, useState } from 'react';
+import { rankingLimits } from '../../core/scoring/ranking-page.ts';
 import type { Jurisdiction, RankingLine, Rankings } from '../api/types.ts';
 import { SelectField, TextField } from '../components/field.tsx';
 import { Link } from '../components/link.tsx';
@@ -44,6 +46,8 @@ export function ScoreMapPage() {
         ...(parent ? { parent } : {}),
         ...(area ? { area } : {}),
         ...(asOf ? { asOf } : {}),
+        // The map colours every jurisdiction: ask for the largest page the API allows.
+        limit: rankingLimits.maxLimit,
       }),
     [api, parent, area, asOf],
   );

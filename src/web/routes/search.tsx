@@ -1,5 +1,9 @@
-/** Provision search: words and a jurisdiction; each hit shows its citation, document and a marked snippet. */
+/**
+ * Provision search: words and "phrases", a jurisdiction and an indicator; each hit shows its citation, document
+ * and a marked snippet; previous/next links page through the hits (the page is in the address, so it can be shared).
+ */
 import { type FormEvent, useState } from 'react';
+import { searchLimits } from '../../core/laws/search.ts';
 import type { SearchHit } from '../api/types.ts';
 import { SelectField, TextField } from '../components/field.tsx';
 import { Link } from '../components/link.tsx';
@@ -30,7 +34,20 @@ function Snippet({ snippet }: { snippet: SearchHit['snippet'] }) {
   );
 }
 
-/** The search page (public): `/search?q=&jurisdiction=`. */
+/** Hits per page on the search page. */
+const pageSize = 20;
+
+/** The search path for a query, its filters and a page offset (filters left empty are dropped). */
+export function searchPath(q: string, jurisdiction: string, indicator: string, offset = 0): string {
+  const next = new URLSearchParams();
+  if (q) next.set('q', q);
+  if (jurisdiction) next.set('jurisdiction', jurisdiction);
+  if (indicator) next.set('indicator', indicator);
+  if (offset > 0) next.set('offset', String(offset));
+  return `/search?${next.toString()}`;
+}
+
+/** The search page (public): `/search?q=&jurisdiction=&indicator=&offset=`. */
 export function SearchPage() {
   const { t, pick } = useI18n();
   const { api } = useSession();
@@ -38,30 +55,48 @@ export function SearchPage() {
   const params = new URLSearchParams(search);
   const q = params.get('q') ?? '';
   const jurisdiction = params.get('jurisdiction') ?? '';
+  const indicator = params.get('indicator') ?? '';
+  const asked = Number(params.get('offset') ?? '0');
+  const offset = Number.isInteger(asked) && asked > 0 ? Math.min(asked, searchLimits.maxOffset) : 0;
   const [words, setWords] = useState(q);
   const [where, setWhere] = useState(jurisdiction);
+  const [cited, setCited] = useState(indicator);
   const library = useLoad(() => api.laws({}), [api]);
+  const framework = useLoad(() => api.framework(), [api]);
   const ids = [...new Set((library.data ?? []).map((l) => l.document.jurisdictionId))].sort();
   const names = useJurisdictionNames(ids);
   const hits = useLoad(
     () =>
-      q ? api.search({ q, ...(jurisdiction ? { jurisdiction } : {}), limit: 50 }) : Promise.resolve(null),
-    [api, q, jurisdiction],
+      q
+        ? api.search({
+            q,
+            ...(jurisdiction ? { jurisdiction } : {}),
+            ...(indicator ? { indicator } : {}),
+            limit: pageSize,
+            ...(offset ? { offset } : {}),
+          })
+        : Promise.resolve(null),
+    [api, q, jurisdiction, indicator, offset],
   );
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const next = new URLSearchParams();
-    if (words.trim()) next.set('q', words.trim());
-    if (where) next.set('jurisdiction', where);
-    navigate(`/search?${next.toString()}`);
+    navigate(searchPath(words.trim(), where, cited));
   };
+  const page = hits.data;
 
   return (
     <Page title={t('app.search.title')} intro={t('app.search.intro')}>
       <search>
         <form className="filters" onSubmit={submit}>
-          <TextField label={t('app.search.query')} name="q" type="search" value={words} onChange={setWords} />
+          <TextField
+            label={t('app.search.query')}
+            name="q"
+            type="search"
+            value={words}
+            onChange={setWords}
+            hint={t('app.search.phraseHint')}
+          />
           <SelectField
             label={t('app.laws.jurisdiction')}
             name="jurisdiction"
@@ -78,6 +113,14 @@ export function SearchPage() {
               );
             })}
           </SelectField>
+          <SelectField label={t('app.search.indicator')} name="indicator" value={cited} onChange={setCited}>
+            <option value="">{t('app.search.anyIndicator')}</option>
+            {(framework.data?.indicators ?? []).map((i) => (
+              <option key={i.id} value={i.id}>
+                {i.id} · {pick(i.question).text}
+              </option>
+            ))}
+          </SelectField>
           <div className="field">
             <button type="submit" className="primary" disabled={!words.trim()}>
               {t('app.search.submit')}
@@ -86,12 +129,16 @@ export function SearchPage() {
         </form>
       </search>
       {q ? <LoadState loading={hits.data === null && !hits.error} error={hits.error} /> : null}
-      {hits.data ? (
+      {page ? (
         <section aria-labelledby="search-results">
-          <h2 id="search-results">{t('app.search.results', { count: hits.data.length })}</h2>
-          {hits.data.length === 0 ? <p>{t('app.search.none')}</p> : null}
+          <h2 id="search-results">
+            {page.hits.length > 0 && (page.offset > 0 || page.hasMore)
+              ? t('app.search.range', { from: page.offset + 1, to: page.offset + page.hits.length })
+              : t('app.search.results', { count: page.hits.length })}
+          </h2>
+          {page.hits.length === 0 ? <p>{t('app.search.none')}</p> : null}
           <ol className="hits">
-            {hits.data.map((h) => {
+            {page.hits.map((h) => {
               const lang = h.document.language;
               const to = `${lawPath(h.document.id, h.version.id)}#${provisionAnchor(h.provisionId)}`;
               return (
@@ -118,6 +165,23 @@ export function SearchPage() {
               );
             })}
           </ol>
+          {page.offset > 0 || page.nextOffset !== null ? (
+            <nav aria-label={t('app.search.pages')} className="pager">
+              {page.offset > 0 ? (
+                <Link
+                  to={searchPath(q, jurisdiction, indicator, Math.max(0, page.offset - page.limit))}
+                  rel="prev"
+                >
+                  {t('app.search.previous')}
+                </Link>
+              ) : null}{' '}
+              {page.nextOffset !== null ? (
+                <Link to={searchPath(q, jurisdiction, indicator, page.nextOffset)} rel="next">
+                  {t('app.search.next')}
+                </Link>
+              ) : null}
+            </nav>
+          ) : null}
         </section>
       ) : null}
     </Page>

@@ -150,6 +150,7 @@ export const enWorkspace = {
   'app.jurisdictions.level': 'Level',
   'app.level.national': 'national',
   'app.level.subnational': 'subnational',
+  'app.level.international': 'international',
   'app.level.local': 'local',
   'app.members.title': 'Members',
   'app.members.intro': 'The people who work in {organization}.',

@@ -156,6 +156,7 @@ export const esWorkspace: Partial<Record<keyof typeof en, string>> = {
   'app.jurisdictions.level': 'Nivel',
   'app.level.national': 'nacional',
   'app.level.subnational': 'subnacional',
+  'app.level.international': 'internacional',
   'app.level.local': 'local',
   'app.members.title': 'Miembros',
   'app.members.intro': 'Las personas que trabajan en {organization}.',

@@ -159,6 +159,7 @@ export const frWorkspace: Partial<Record<keyof typeof en, string>> = {
   'app.jurisdictions.level': 'Niveau',
   'app.level.national': 'national',
   'app.level.subnational': 'infranational',
+  'app.level.international': 'international',
   'app.level.local': 'local',
   'app.members.title': 'Membres',
   'app.members.intro': 'Les personnes qui travaillent dans {organization}.',

@@ -1,22 +1,37 @@
-/** Plain text and Markdown: strict UTF-8 (a BOM is dropped), split by headings (core/laws/split-text.ts). */
+/**
+ * Plain text and Markdown, OCR'd text included: strict UTF-8 (a BOM is dropped), cleaned and split by headings
+ * (core/laws/clean-text.ts, core/laws/split-text.ts). Form feeds are page breaks: each provision's page is kept.
+ */
 import { DomainError } from '../../../core/errors.ts';
-import { splitPlainText } from '../../../core/laws/split-text.ts';
 import type { DocumentInput, ReadDocument } from '../types.ts';
+import { documentFromSplit, splitForReader } from './from-text.ts';
 
 /** Decodes strict UTF-8; throws DOCUMENT_UNREADABLE naming the byte offset of the first invalid sequence. */
 export function decodeUtf8(input: DocumentInput): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(input.bytes).replace(/^\uFEFF/, '');
   } catch {
-    let offset = 0;
-    // Find the first offset that does not decode, for the message.
-    for (let end = 1; end <= input.bytes.length; end++) {
+    // The longest prefix that decodes (in streaming mode) ends where the first invalid sequence starts; a prefix
+    // of a valid prefix is valid, so a binary search finds it in O(n log n) rather than trying every length.
+    let lo = 0;
+    let hi = input.bytes.length;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
       try {
-        new TextDecoder('utf-8', { fatal: true }).decode(input.bytes.subarray(0, end), { stream: true });
-        offset = end;
+        new TextDecoder('utf-8', { fatal: true }).decode(input.bytes.subarray(0, mid), { stream: true });
+        lo = mid;
       } catch {
-        break;
+        hi = mid - 1;
       }
+    }
+    // The prefix may end in an incomplete sequence (accepted while streaming): the error starts where it does.
+    let offset = lo;
+    for (let k = lo; k >= Math.max(0, lo - 3); k--) {
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(input.bytes.subarray(0, k));
+        offset = k;
+        break;
+      } catch {}
     }
     throw new DomainError(
       'DOCUMENT_UNREADABLE',
@@ -28,16 +43,6 @@ export function decodeUtf8(input: DocumentInput): string {
 
 /** Reads a text or Markdown file into provisions. */
 export async function readText(input: DocumentInput): Promise<ReadDocument> {
-  const text = decodeUtf8(input);
-  const split = splitPlainText(text, { documentCitation: input.fileName });
-  return {
-    format: 'text',
-    title: split.title,
-    citation: null,
-    language: null,
-    effectiveFrom: null,
-    type: null,
-    provisions: split.provisions,
-    notes: split.notes,
-  };
+  const split = splitForReader(decodeUtf8(input), input, 'the file has no text');
+  return documentFromSplit('text', split);
 }

@@ -1,0 +1,43 @@
+/** French interface text: treaty parties. */
+import type { enTreaties } from '../en/treaties.ts';
+
+export const frTreaties: Record<keyof typeof enTreaties, string> = {
+  'app.treaties.parties': 'Parties',
+  'app.treaties.partiesCaption': 'Parties et signataires ({count})',
+  'app.treaties.noParties': 'Aucune partie ni aucun signataire enregistré pour l’instant.',
+  'app.treaties.jurisdiction': 'Juridiction',
+  'app.treaties.treaty': 'Traité',
+  'app.treaties.action': 'Acte',
+  'app.treaties.signedOn': 'Signature',
+  'app.treaties.consentedOn': 'Consentement à être lié',
+  'app.treaties.inForceOn': 'En vigueur',
+  'app.treaties.standing': 'Statut',
+  'app.treaties.standingOn': 'Statut au {date}',
+  'app.treaties.source': 'Source',
+  'app.treaties.note': 'Réserves et déclarations',
+  'app.treaties.action.signature': 'signature',
+  'app.treaties.action.ratification': 'ratification',
+  'app.treaties.action.accession': 'adhésion',
+  'app.treaties.action.succession': 'succession',
+  'app.treaties.action.acceptance': 'acceptation',
+  'app.treaties.action.approval': 'approbation',
+  'app.treaties.standing.party': 'partie, en vigueur',
+  'app.treaties.standing.consented': 'liée à l’entrée en vigueur',
+  'app.treaties.standing.signatory': 'signataire',
+  'app.treaties.standing.none': 'pas encore',
+  'app.treaties.record.title': 'Enregistrer le statut d’une partie',
+  'app.treaties.record.intro':
+    'Enregistrez une signature, une ratification ou une adhésion d’après une source officielle. Les dates sont celles de l’instrument.',
+  'app.treaties.record.jurisdiction': 'Juridiction (identifiant OCD)',
+  'app.treaties.record.jurisdictionHint': 'Par exemple ocd-division/country:fr',
+  'app.treaties.record.signedOnHint': 'Obligatoire pour une signature ; vide pour une adhésion.',
+  'app.treaties.record.consentedOnHint': 'Dépôt de l’instrument ; obligatoire sauf pour une signature.',
+  'app.treaties.record.inForceOnHint':
+    'Date d’entrée en vigueur du traité pour cette juridiction, si elle est connue.',
+  'app.treaties.record.source': 'Source (URL ou référence)',
+  'app.treaties.record.submit': 'Enregistrer',
+  'app.treaties.record.done': 'Statut enregistré.',
+  'app.treaties.ofJurisdiction': 'Traités',
+  'app.treaties.ofCaption': 'Traités signés ou acceptés ({count})',
+  'app.treaties.noneOf': 'Aucun traité enregistré pour cette juridiction.',
+};

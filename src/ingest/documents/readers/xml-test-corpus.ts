@@ -1,0 +1,60 @@
+/** Test support for the XML readers: the shared corpus folder, and a provision lookup by citation. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { flattenProvisions, type ProvisionNode } from '../../../core/laws/types.ts';
+import { readDocument } from '../read-document.ts';
+import type { ReadDocument } from '../types.ts';
+
+const root = path.resolve(import.meta.dirname, '../../../..');
+/** The corpus folder (LAWGAP_CORPUS, default ../shared/corpus from the project root). */
+export const corpus = path.resolve(root, process.env.LAWGAP_CORPUS ?? '../shared/corpus');
+
+/** Whether a corpus subfolder is there; warns (or, with REQUIRE_CORPUS=1, fails) when it is not. */
+export function corpusPresent(sub: string): boolean {
+  const present = fs.existsSync(path.join(corpus, sub));
+  if (!present && process.env.REQUIRE_CORPUS === '1')
+    throw new Error(`corpus folder ${sub} not found at ${corpus}`);
+  if (!present) console.warn(`corpus not found at ${path.join(corpus, sub)}: skipping those tests`);
+  return present;
+}
+
+/** Reads a file (auto-detected) from a path. */
+export function readFile(file: string): Promise<ReadDocument> {
+  return readDocument({ fileName: path.basename(file), bytes: fs.readFileSync(file) });
+}
+
+/** Reads one of our own fixtures. */
+export function readFixture(name: string): Promise<ReadDocument> {
+  return readFile(path.join(import.meta.dirname, '..', 'fixtures', name));
+}
+
+/** Every provision in document order. */
+export function all(doc: ReadDocument): ProvisionNode[] {
+  return flattenProvisions(doc.provisions).map((f) => f.node);
+}
+
+/** The provision with this citation; throws when there is none, so a test names what is missing. */
+export function byCitation(doc: ReadDocument, citation: string): ProvisionNode {
+  const found = all(doc).find((p) => p.citation === citation);
+  if (!found) throw new Error(`no provision ${citation}`);
+  return found;
+}
+
+/** Checks every document-wide invariant: unique non-empty citations, clean text, something to read. */
+export function invariants(doc: ReadDocument): string[] {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  const nodes = all(doc);
+  if (nodes.length === 0) problems.push('no provisions');
+  for (const p of nodes) {
+    if (p.citation.trim() === '') problems.push('empty citation');
+    if (seen.has(p.citation)) problems.push(`duplicate citation ${p.citation}`);
+    seen.add(p.citation);
+    if (p.text.includes(String.fromCharCode(0)) || /\s{3,}| \n|\n /.test(p.text))
+      problems.push(`unclean text in ${p.citation}`);
+    if (p.heading !== null && p.heading.trim() !== p.heading)
+      problems.push(`untrimmed heading ${p.citation}`);
+  }
+  if (!nodes.some((p) => p.text.length > 0)) problems.push('no text at all');
+  return problems;
+}
