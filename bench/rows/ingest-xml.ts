@@ -7,9 +7,15 @@
  * read + split alone and once with the analysis added. Peak memory: heapUsed growth sampled between chunks
  * (ours) and with the DOM alive (reference), and the process's peak RSS. The corpus file runs in alternating
  * rounds for up to BENCH_SECONDS (at most 5 s) per side; the 100 MB title runs once per side.
+ * One more line imports the 100 MB title from disk into a fresh SQLite file as `lawgap laws import` does
+ * (streamed read, then one transaction), in a child process of its own (ingest-import-child.ts) so its peak
+ * RSS is the import's; its reference is the same fast-xml-parser parse of the title (in memory, no storage).
  */
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { XMLParser } from 'fast-xml-parser';
@@ -105,7 +111,7 @@ async function measure(
   bytes: Uint8Array,
   budget: number,
   minRuns: number,
-): Promise<TableLine[]> {
+): Promise<{ lines: TableLine[]; referenceRate: number }> {
   const size = mb(bytes.length);
   const [read, full, ref] = await alternate(
     [() => ours(fileName, bytes, false), () => ours(fileName, bytes, true), () => reference(bytes)],
@@ -132,7 +138,7 @@ async function measure(
     failed: false,
     details: null,
   });
-  return [
+  const lines = [
     line('read + split', read),
     {
       ...line('read + split + analysis', full),
@@ -143,12 +149,50 @@ async function measure(
         `runs ${read?.runs}/${full?.runs}/${ref?.runs}`,
     },
   ];
+  return { lines, referenceRate: rate(ref) };
+}
+
+/** Imports the title from a file into a fresh SQLite file in a child process; MB/s against the reference. */
+async function importLine(bytes: Uint8Array, referenceRate: number): Promise<TableLine> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lawgap-bench-import-'));
+  try {
+    const file = path.join(dir, 'title.xml');
+    fs.writeFileSync(file, bytes);
+    const child = path.join(import.meta.dirname, 'ingest-import-child.ts');
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', child, file, path.join(dir, 'data')],
+      { cwd: root, maxBuffer: 1024 * 1024 },
+    );
+    const out = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as {
+      seconds: number;
+      provisions: number;
+      maxRssBytes: number;
+      rawHeapGrowthBytes: number;
+      liveHeapGrowthBytes: number;
+    };
+    const growth = (n: number) => `${fmt(mb(n), 0)} MB (${fmt(n / bytes.length, 2)}× the file)`;
+    const rate = mb(bytes.length) / out.seconds;
+    return {
+      name: 'import generated 100 MB title into SQLite, MB/s',
+      ours: fmt(rate),
+      reference: fmt(referenceRate),
+      ratio: (rate / referenceRate).toFixed(2),
+      failed: false,
+      details:
+        `import generated 100 MB title into SQLite: ${out.provisions} provisions in ${fmt(out.seconds)} s; ` +
+        `live heap growth ${growth(out.liveHeapGrowthBytes)}, raw (uncollected garbage included) ` +
+        `${growth(out.rawHeapGrowthBytes)}; peak RSS of the importing process ${fmt(mb(out.maxRssBytes), 0)} MB`,
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** The XML ingest row: corpus file and generated 100 MB title. */
 export const ingestXmlRow: BenchRow = {
   name: 'ingest XML',
-  extraSeconds: 150,
+  extraSeconds: 300,
   async run(settings: MeasureSettings): Promise<TableLine[]> {
     const lines: TableLine[] = [];
     const dir = path.join(corpus, 'uslm');
@@ -160,13 +204,15 @@ export const ingestXmlRow: BenchRow = {
         .sort((a, b) => b.size - a.size)[0];
       if (largest) {
         const bytes = new Uint8Array(fs.readFileSync(path.join(dir, largest.f)));
-        lines.push(...(await measure(largest.f, largest.f, bytes, Math.min(settings.seconds, 5), 3)));
+        const corpusLines = await measure(largest.f, largest.f, bytes, Math.min(settings.seconds, 5), 3);
+        lines.push(...corpusLines.lines);
       }
     } else {
       process.stderr.write(`bench: corpus not found at ${dir}; skipping the corpus USLM line\n`);
     }
     const generated = generateUslmBytes(generatedBytes);
-    lines.push(...(await measure('generated 100 MB title', 'generated.xml', generated, 0, 1)));
+    const title = await measure('generated 100 MB title', 'generated.xml', generated, 0, 1);
+    lines.push(...title.lines, await importLine(generated, title.referenceRate));
     return lines;
   },
 };

@@ -74,6 +74,10 @@ export const answerHistoryEntry = z
     answerId: z.string(),
     at: z.string(),
     actor: z.string(),
+    actorName: z
+      .string()
+      .nullable()
+      .describe('the person’s display name or the API token’s name; null for system actors'),
     action: z.enum(['create', 'update', 'status']),
     before: snapshot.nullable(),
     after: snapshot,

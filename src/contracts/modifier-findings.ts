@@ -56,3 +56,44 @@ export const findingCreateBody = z.strictObject({
 });
 
 export const findingStatusBody = z.strictObject({ status: codingStatus });
+
+export const findingPatchBody = z.strictObject({
+  applies: z.boolean().optional(),
+  citations: z
+    .array(citationInput)
+    .max(codingLimits.citations)
+    .optional()
+    .describe('replaces every citation'),
+  validFrom: isoDate.optional(),
+  validTo: isoDate.nullable().optional(),
+  cautionNote: z.string().max(codingLimits.noteChars).nullable().optional(),
+  status: codingStatus
+    .optional()
+    .describe('move to this review state after the edit (an edit sends a reviewed finding back to coded)'),
+});
+
+const findingSnapshot = z.object({
+  applies: z.boolean(),
+  validFrom: z.string(),
+  validTo: z.string().nullable(),
+  status: codingStatus,
+  cautionNote: z.string().nullable(),
+  coder: z.string(),
+  citations: z.array(z.object({ provisionId: z.string(), quote: z.string() })),
+});
+
+export const findingHistoryEntry = z
+  .object({
+    id: z.string(),
+    findingId: z.string(),
+    at: z.string(),
+    actor: z.string(),
+    actorName: z
+      .string()
+      .nullable()
+      .describe('the person’s display name or the API token’s name; null for system actors'),
+    action: z.enum(['create', 'update', 'status']),
+    before: findingSnapshot.nullable(),
+    after: findingSnapshot,
+  })
+  .meta({ id: 'FindingHistoryEntry' });

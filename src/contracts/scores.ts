@@ -20,6 +20,17 @@ const coverage = z.object({
   ratio: z.number(),
 });
 const codedStatus = z.enum(['scored', 'not_coded']);
+const frameworkVersion = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(10_000)
+  .optional()
+  .describe('framework version to score under (default: the latest); unknown → FRAMEWORK_NOT_FOUND');
+/** Query of the open exports: which framework version's dataset, codebook or protocol. */
+export const frameworkVersionQuery = z.strictObject({ frameworkVersion });
+
+const capped = z.boolean().describe('whether a negative-modifier finding in force that day capped the grade');
 
 export const jurisdictionScoreParams = z.strictObject({
   jurisdiction: ocdDivisionId.describe('URL-encoded OCD division id'),
@@ -29,6 +40,7 @@ export const trendQuery = z.strictObject({
   from: year.optional().describe('first year (default: the first year any counted answer is valid)'),
   to: year.optional().describe('last year (default: this year)'),
   include,
+  frameworkVersion,
 });
 
 export const scoreTrend = z
@@ -46,6 +58,7 @@ export const scoreTrend = z
         status: codedStatus,
         total: z.number().nullable(),
         grade: grade.nullable(),
+        capped,
         coverage,
         complete: z.boolean(),
         answerCount: z.number(),
@@ -54,7 +67,7 @@ export const scoreTrend = z
   })
   .meta({ id: 'ScoreTrend' });
 
-export const changesQuery = z.strictObject({ from: isoDate, to: isoDate, include });
+export const changesQuery = z.strictObject({ from: isoDate, to: isoDate, include, frameworkVersion });
 
 const datedAnswer = z.object({
   indicatorId: z.string(),
@@ -107,6 +120,7 @@ export const compareQuery = z.strictObject({
     .describe('repeat 2 to 6 times: jurisdiction=A&jurisdiction=B'),
   asOf: isoDate.optional().describe('default: today'),
   include,
+  frameworkVersion,
 });
 
 const summary = {
@@ -115,6 +129,7 @@ const summary = {
   status: codedStatus,
   total: z.number().nullable(),
   grade: grade.nullable(),
+  capped,
   coverage,
   complete: z.boolean(),
 };
@@ -157,6 +172,7 @@ export const rankingsQuery = z.strictObject({
     .default(rankingLimits.defaultLimit)
     .describe('lines per page'),
   offset: z.coerce.number().int().min(0).max(100_000).default(0).describe('lines to skip'),
+  frameworkVersion,
 });
 
 export const rankings = z

@@ -37,6 +37,8 @@ export const errorCodes = {
   TREATY_PARTY_EXISTS: 'conflict',
   TREATY_PARTY_NOT_FOUND: 'not_found',
   CODING_IMPORT_INVALID: 'invalid',
+  BILL_FILE_INVALID: 'invalid',
+  BILL_NOT_FOUND: 'not_found',
   QC_BATCH_NOT_FOUND: 'not_found',
   QC_BATCH_INVALID: 'invalid',
   QC_ASSIGNMENT_NOT_FOUND: 'not_found',

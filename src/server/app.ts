@@ -4,6 +4,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAccountRoutes } from './api/accounts.routes.ts';
+import { registerBillRoutes } from './api/bills.routes.ts';
 import { registerCodingRoutes } from './api/coding.routes.ts';
 import { registerExportRoutes } from './api/export.routes.ts';
 import { registerFrameworkRoutes } from './api/framework.routes.ts';
@@ -104,6 +105,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   registerFrameworkRoutes(app, deps);
   registerJurisdictionRoutes(app, deps);
   registerLawRoutes(app, deps);
+  registerBillRoutes(app, deps);
   registerSuggestionRoutes(app, deps);
   registerSearchRoutes(app, deps);
   registerCodingRoutes(app, deps);

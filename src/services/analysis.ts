@@ -9,6 +9,7 @@ import { parseFramework } from '../core/framework/parse-framework.ts';
 import type { Framework } from '../core/framework/types.ts';
 import { flattenProvisions } from '../core/laws/types.ts';
 import { readDocument } from '../ingest/documents/read-document.ts';
+import { readDocumentFile } from '../ingest/documents/read-file.ts';
 import type { DocumentFormat, DocumentInput, ReadDocument } from '../ingest/documents/types.ts';
 
 /** The document set as analyzed: flat provisions with citations unique across the files. */
@@ -100,8 +101,27 @@ export async function analyzeFiles(
   files: DocumentInput[],
   format: DocumentFormat | 'auto' = 'auto',
 ): Promise<FileAnalysis> {
-  const read: Array<{ input: DocumentInput; doc: ReadDocument }> = [];
+  const read: Array<{ input: { fileName: string }; doc: ReadDocument }> = [];
   for (const input of files) read.push({ input, doc: await readDocument(input, format) });
+  return analyzeRead(read);
+}
+
+/**
+ * As analyzeFiles, from paths on disk: USLM, Akoma Ntoso and CLML are streamed (a whole US Code title reads in
+ * bounded memory, up to lawLimits.streamedFileBytes), other formats are read whole. Messages name the path.
+ */
+export async function analyzeFilesAt(
+  paths: string[],
+  format: DocumentFormat | 'auto' = 'auto',
+): Promise<FileAnalysis> {
+  const read: Array<{ input: { fileName: string }; doc: ReadDocument }> = [];
+  for (const file of paths) {
+    read.push({ input: { fileName: file }, doc: await readDocumentFile(file, format, { fileName: file }) });
+  }
+  return analyzeRead(read);
+}
+
+function analyzeRead(read: Array<{ input: { fileName: string }; doc: ReadDocument }>): FileAnalysis {
   const provisions = uniqueCitations(
     read.map(({ input, doc }) => ({
       label: doc.citation ?? input.fileName.split(/[\\/]/).pop() ?? input.fileName,

@@ -21,6 +21,7 @@ import {
 } from '../core/coding/types.ts';
 import { DomainError, isDomainError } from '../core/errors.ts';
 import type { Framework } from '../core/framework/types.ts';
+import { actorNames } from '../store/actor-names.repo.ts';
 import {
   appendHistory,
   getAnswer,
@@ -290,8 +291,11 @@ export async function listVisibleAnswers(
   return listAnswers(ctx.db, { ...scope, ...(args.indicatorId ? { indicatorId: args.indicatorId } : {}) });
 }
 
+/** A history row with the name of who made the change (null for system actors and deleted accounts). */
+export type NamedHistoryEntry = AnswerHistoryEntry & { actorName: string | null };
+
 /** Every change to an answer, oldest first; needs `org:read`. An unknown or invisible answer has no history: []. */
-export async function getAnswerHistory(ctx: ServiceContext, id: string): Promise<AnswerHistoryEntry[]> {
+export async function getAnswerHistory(ctx: ServiceContext, id: string): Promise<NamedHistoryEntry[]> {
   if (!actorCan(ctx.actor, 'org:read'))
     throw new DomainError('FORBIDDEN', 'reading answer history needs org:read');
   try {
@@ -300,5 +304,10 @@ export async function getAnswerHistory(ctx: ServiceContext, id: string): Promise
     if (isDomainError(err, 'ANSWER_NOT_FOUND')) return [];
     throw err;
   }
-  return listHistory(ctx.db, id);
+  const history = await listHistory(ctx.db, id);
+  const names = await actorNames(
+    ctx.db,
+    history.map((h) => h.actor),
+  );
+  return history.map((h) => ({ ...h, actorName: names.get(h.actor) ?? null }));
 }

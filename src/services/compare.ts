@@ -1,32 +1,31 @@
 /**
  * Side-by-side comparisons and rankings. Policy: every jurisdiction is scored as `scoreAsOf` scores it (answers
- * valid on the date, published by default, unpublished ones with `org:read`). A comparison takes 2 to 6
+ * and negative-modifier findings valid on the date, published by default, unpublished ones with `org:read`,
+ * under the latest framework version or the one asked for). A comparison takes 2 to 6
  * distinct jurisdictions. Rankings cover the children of `parent` when one is given (every child listed, the
  * uncoded ones after the ranked), otherwise every visible jurisdiction with a counted answer on any date (those
  * with none valid on the date listed as not coded). They rank by the rounded total, or by one area's score
  * (0..100, one decimal) with `area`; ties share a rank. A page (`limit`, `offset`) is cut from the whole ranking.
  */
-import { statusesIncluded } from '../core/coding/types.ts';
 import { DomainError } from '../core/errors.ts';
 import { type Jurisdiction, localized } from '../core/jurisdictions/types.ts';
 import { isIsoDate } from '../core/laws/intervals.ts';
 import type { Grade } from '../core/scoring/grades.ts';
 import { rankScores } from '../core/scoring/rank-scores.ts';
 import { rankingLimits, rankingPage } from '../core/scoring/ranking-page.ts';
-import { scoreJurisdiction } from '../core/scoring/score-jurisdiction.ts';
-import type { AnswerCitation, Coverage, IndicatorStatus } from '../core/scoring/types.ts';
-import { validOn } from '../core/trends/answer-changes.ts';
-import { listAnswers } from '../store/coding.repo.ts';
-import { visibleOrg } from './coding.ts';
+import type { AnswerCitation, Coverage, IndicatorStatus, ScoreResult } from '../core/scoring/types.ts';
 import type { ServiceContext } from './context.ts';
 import { getFramework } from './framework.ts';
 import { listVisibleJurisdictions, requireJurisdiction } from './jurisdictions.ts';
 import {
   assertMayInclude,
+  isCapped,
+  loadCountedRecords,
   type ScoreInclude,
   type ScoreReport,
   scoreAsOf,
-  toScoringAnswer,
+  scoreRecordsOn,
+  versionOf,
 } from './scores.ts';
 
 /** How many jurisdictions a comparison takes. */
@@ -39,6 +38,8 @@ export interface JurisdictionSummary {
   status: 'scored' | 'not_coded';
   total: number | null;
   grade: Grade | null;
+  /** Whether a negative-modifier finding in force on the date capped the grade. */
+  capped: boolean;
   coverage: Coverage;
   complete: boolean;
 }
@@ -102,7 +103,7 @@ export async function compareJurisdictions(
   ctx: ServiceContext,
   ids: readonly string[],
   asOf: string,
-  options: { include?: ScoreInclude } = {},
+  options: { include?: ScoreInclude; frameworkVersion?: number } = {},
 ): Promise<Comparison> {
   if (ids.length < compareLimits.min || ids.length > compareLimits.max) {
     bad(`compare ${compareLimits.min} to ${compareLimits.max} jurisdictions, not ${ids.length}`, {
@@ -113,7 +114,7 @@ export async function compareJurisdictions(
   checkDate(asOf);
   const include = options.include ?? 'published';
   assertMayInclude(ctx, include);
-  const framework = await getFramework(ctx);
+  const framework = await getFramework(ctx, options.frameworkVersion);
   const reports: Array<{ jurisdiction: Jurisdiction; report: ScoreReport }> = [];
   for (const id of ids) {
     const jurisdiction = await requireJurisdiction(ctx, id);
@@ -154,7 +155,7 @@ export async function compareJurisdictions(
 function summary(
   j: Jurisdiction,
   status: 'scored' | 'not_coded',
-  r: { totalRounded: number | null; cappedGrade: Grade | null; coverage: Coverage; complete: boolean },
+  r: Pick<ScoreResult, 'totalRounded' | 'cappedGrade' | 'capReasons' | 'coverage' | 'complete'>,
 ): JurisdictionSummary {
   return {
     id: j.id,
@@ -162,6 +163,7 @@ function summary(
     status,
     total: r.totalRounded,
     grade: r.cappedGrade,
+    capped: isCapped(r),
     coverage: r.coverage,
     complete: r.complete,
   };
@@ -175,7 +177,14 @@ function summary(
 export async function rankJurisdictions(
   ctx: ServiceContext,
   asOf: string,
-  options: { include?: ScoreInclude; parent?: string; area?: string; limit?: number; offset?: number } = {},
+  options: {
+    include?: ScoreInclude;
+    parent?: string;
+    area?: string;
+    limit?: number;
+    offset?: number;
+    frameworkVersion?: number;
+  } = {},
 ): Promise<Rankings> {
   checkDate(asOf);
   const limit = options.limit ?? rankingLimits.defaultLimit;
@@ -186,31 +195,37 @@ export async function rankJurisdictions(
   if (!Number.isInteger(offset) || offset < 0)
     bad('offset must be a whole number from 0', { field: 'offset' });
   const include = options.include ?? 'published';
-  assertMayInclude(ctx, include);
-  const framework = await getFramework(ctx);
+  // Every visible jurisdiction's records on every date in two queries (answers, findings); those with an
+  // answer on some other date are listed as not coded.
+  const { framework, answers, findings } = await loadCountedRecords(ctx, { include, ...versionOf(options) });
   const area = options.area ?? null;
   if (area !== null && !framework.areas.some((a) => a.id === area)) {
     const known = framework.areas.map((a) => a.id);
     bad(`unknown area "${area}" (known: ${known.join(', ')})`, { area, known });
   }
-  const stored = await listAnswers(ctx.db, {
-    organizationId: visibleOrg(ctx),
-    frameworkId: framework.id,
-    statuses: statusesIncluded(include),
-  });
-  const byJurisdiction = new Map<string, typeof stored>();
-  for (const a of stored)
-    byJurisdiction.set(a.jurisdictionId, [...(byJurisdiction.get(a.jurisdictionId) ?? []), a]);
+  const byJurisdiction = new Map<string, { answers: typeof answers; findings: typeof findings }>();
+  const entry = (id: string) => {
+    const found = byJurisdiction.get(id) ?? { answers: [], findings: [] };
+    byJurisdiction.set(id, found);
+    return found;
+  };
+  for (const a of answers) entry(a.jurisdictionId).answers.push(a);
+  const coded = [...byJurisdiction.keys()];
+  for (const f of findings) entry(f.jurisdictionId).findings.push(f);
   const candidates = options.parent
     ? await listVisibleJurisdictions(ctx, { parentId: options.parent })
-    : await Promise.all([...byJurisdiction.keys()].map((id) => requireJurisdiction(ctx, id)));
+    : await Promise.all(coded.map((id) => requireJurisdiction(ctx, id)));
   const scored = candidates.map((j) => {
-    const answers = (byJurisdiction.get(j.id) ?? []).filter((a) => validOn(a, asOf)).map(toScoringAnswer);
-    const r = scoreJurisdiction(framework, { jurisdictionLevel: j.level, answers });
+    const { status, result: r } = scoreRecordsOn(
+      framework,
+      j,
+      byJurisdiction.get(j.id) ?? { answers: [], findings: [] },
+      asOf,
+    );
     const areaScore = area === null ? null : (r.areas.find((a) => a.id === area)?.score ?? null);
     const value =
       area === null ? r.totalRounded : areaScore === null ? null : Math.round(areaScore * 1000) / 10;
-    return { jurisdictionId: j.id, value, ...summary(j, answers.length === 0 ? 'not_coded' : 'scored', r) };
+    return { jurisdictionId: j.id, value, ...summary(j, status, r) };
   });
   return {
     asOf,

@@ -31,7 +31,11 @@ export async function crosswalkAsOf(
     throw new DomainError('VALIDATION_FAILED', `asOf must be a date YYYY-MM-DD, got "${asOf}"`);
   }
   const include = options.include ?? 'published';
-  const { jurisdiction, framework, stored } = await loadCountedAnswers(ctx, jurisdictionId, {
+  const {
+    jurisdiction,
+    framework,
+    answers: stored,
+  } = await loadCountedAnswers(ctx, jurisdictionId, {
     include,
     asOf,
   });

@@ -153,14 +153,10 @@ export function demoText(corpus: string, doc: DemoDocument): string {
   if (start < 0 || end < 0 || end <= start) {
     throw new DomainError('VALIDATION_FAILED', `demo: ${doc.file} does not have the expected English text`);
   }
-  return (
-    lines
-      .slice(start, end)
-      .filter((l) => !editorialLines.test(l))
-      // `###Article 1` (C029) is a Markdown heading without its space; give it one so it splits like the others.
-      .map((l) => l.replace(/^(#{1,6})(?=[^#\s])/, '$1 '))
-      .join('\n')
-  );
+  return lines
+    .slice(start, end)
+    .filter((l) => !editorialLines.test(l))
+    .join('\n');
 }
 
 /** What the demo did for one document. */

@@ -39,27 +39,28 @@ export async function loadDataset(
   return { framework, rows: datasetRows(framework, answers) };
 }
 
-/** The dataset as RFC 4180 CSV (header only when nothing is published). */
-export async function datasetCsvText(ctx: ServiceContext): Promise<string> {
-  return datasetCsv((await loadDataset(ctx)).rows);
+/** The dataset as RFC 4180 CSV (header only when nothing is published); latest framework by default. */
+export async function datasetCsvText(ctx: ServiceContext, frameworkVersion?: number): Promise<string> {
+  return datasetCsv((await loadDataset(ctx, frameworkVersion)).rows);
 }
 
 /** The dataset as JSON: format, framework and rows. */
 export async function datasetJson(
   ctx: ServiceContext,
+  frameworkVersion?: number,
 ): Promise<{ format: string; framework: { id: string; version: number }; rows: DatasetRow[] }> {
-  const { framework, rows } = await loadDataset(ctx);
+  const { framework, rows } = await loadDataset(ctx, frameworkVersion);
   return { format: datasetFormat, framework: { id: framework.id, version: framework.version }, rows };
 }
 
-/** The codebook of the latest framework, as data. */
-export async function codebook(ctx: ServiceContext): Promise<Codebook> {
-  return buildCodebook(await getFramework(ctx));
+/** The codebook of the latest framework (or a given version), as data. */
+export async function codebook(ctx: ServiceContext, frameworkVersion?: number): Promise<Codebook> {
+  return buildCodebook(await getFramework(ctx, frameworkVersion));
 }
 
-/** The codebook of the latest framework, as Markdown. */
-export async function codebookMarkdown(ctx: ServiceContext): Promise<string> {
-  return renderCodebookMarkdown(await codebook(ctx));
+/** The codebook of the latest framework (or a given version), as Markdown. */
+export async function codebookMarkdown(ctx: ServiceContext, frameworkVersion?: number): Promise<string> {
+  return renderCodebookMarkdown(await codebook(ctx, frameworkVersion));
 }
 
 /** The coding protocol of the latest framework (or a given version), as Markdown. */

@@ -43,9 +43,12 @@ export async function getFramework(
   if (hit) return hit;
   const framework = await getFrameworkVersion(ctx.db, wanted);
   if (!framework) {
+    if (version === undefined) throw new DomainError('FRAMEWORK_NOT_FOUND', 'no framework is loaded');
+    const known = (await listFrameworkVersions(ctx.db)).map((f) => f.version);
     throw new DomainError(
       'FRAMEWORK_NOT_FOUND',
-      version === undefined ? 'no framework is loaded' : `framework version ${version} does not exist`,
+      `framework version ${version} does not exist (known versions: ${known.join(', ') || 'none'})`,
+      { version, known },
     );
   }
   c.byVersion.set(framework.version, framework);

@@ -8,8 +8,9 @@
  */
 import { actorCan, actorLabel } from '../core/auth/permissions.ts';
 import { DomainError, isDomainError } from '../core/errors.ts';
-import type { LawImport } from '../core/laws/types.ts';
+import { type LawImport, lawLimits } from '../core/laws/types.ts';
 import { readDocument } from '../ingest/documents/read-document.ts';
+import { openDocumentFile, type ReadFileOptions, readOpenedFile } from '../ingest/documents/read-file.ts';
 import { type DocumentFormat, documentFormats, type ReadDocument } from '../ingest/documents/types.ts';
 import { lawJsonSchema, readLawJson } from '../ingest/laws-json.ts';
 import type { LawImportOptions } from '../ingest/laws-text.ts';
@@ -45,16 +46,16 @@ export interface ImportLawFileResult extends ImportLawResult {
   analysis: AnalysisResult | null;
 }
 
-/** Reads a file with the format's reader; an unexpected reader failure becomes DOCUMENT_UNREADABLE. */
-async function readFile(args: ImportLawFileArgs): Promise<ReadDocument> {
+/** Runs a reader; an unexpected reader failure becomes DOCUMENT_UNREADABLE naming the file. */
+async function guarded(fileName: string, read: () => Promise<ReadDocument>): Promise<ReadDocument> {
   try {
-    return await readDocument({ fileName: args.fileName, bytes: args.bytes }, args.format ?? 'auto');
+    return await read();
   } catch (err) {
     if (isDomainError(err)) throw err;
     throw new DomainError(
       'DOCUMENT_UNREADABLE',
-      `${args.fileName}: the file could not be read (${err instanceof Error ? err.message : String(err)})`,
-      { file: args.fileName },
+      `${fileName}: the file could not be read (${err instanceof Error ? err.message : String(err)})`,
+      { file: fileName },
     );
   }
 }
@@ -106,24 +107,72 @@ export function lawImportFrom(read: ReadDocument, options: LawImportOptions, fil
  * `coding:write` to analyze). Throws FORMAT_UNSUPPORTED, DOCUMENT_UNREADABLE or LAW_INVALID on bad input.
  */
 export async function importLawFile(ctx: LawContext, args: ImportLawFileArgs): Promise<ImportLawFileResult> {
-  if (!actorCan(ctx.actor, 'laws:write')) throw new DomainError('FORBIDDEN', 'you may not import laws');
-  if (args.analyze && !actorCan(ctx.actor, 'coding:write'))
-    throw new DomainError('FORBIDDEN', 'you may not store analyzer suggestions');
+  checkAccess(ctx, args.analyze);
   const { jurisdictionId, fileName, bytes, format, analyze, onProgress, ...options } = args;
-  let imported: LawImport;
-  let chosen: DocumentFormat;
   const json = isLawgapJson(args);
-  if (json !== null) {
-    imported = readLawJson(json, options);
-    chosen = 'json';
-  } else {
-    const read = await readFile(args);
-    imported = lawImportFrom(read, options, fileName);
-    chosen = read.format;
-  }
+  if (json !== null) return store(ctx, args, readLawJson(json, options), 'json');
+  const read = await guarded(fileName, () => readDocument({ fileName, bytes }, format ?? 'auto'));
+  return store(ctx, args, lawImportFrom(read, options, fileName), read.format);
+}
+
+/** A file import from a path on disk (the CLI): `bytes` are read from the file, or streamed for XML formats. */
+export interface ImportLawPathArgs extends Omit<ImportLawFileArgs, 'bytes' | 'fileName'> {
+  path: string;
+  /** The name in messages (default: the path's base name). */
+  fileName?: string;
+  /** Hears how many bytes of a streamed file have been read. */
+  onChunk?: ReadFileOptions['onChunk'];
+}
+
+/**
+ * Imports a file from disk. USLM, Akoma Ntoso and CLML are streamed (bounded memory, up to
+ * lawLimits.streamedFileBytes and lawLimits.streamedProvisions, so a whole US Code title fits); every other
+ * format is read whole within the upload limit and imported as importLawFile does. All-or-nothing as ever:
+ * a file that breaks off stores nothing.
+ */
+export async function importLawFileAt(
+  ctx: LawContext,
+  args: ImportLawPathArgs,
+): Promise<ImportLawFileResult> {
+  checkAccess(ctx, args.analyze);
+  const { path, fileName, onChunk, ...rest } = args;
+  // UTF-8 needs at most 4 bytes a character: a larger file cannot fit the character limit of a whole read.
+  const file = await openDocumentFile(path, args.format ?? 'auto', {
+    maxBytes: lawLimits.contentChars * 4,
+    ...(fileName !== undefined ? { fileName } : {}),
+  });
+  if (!file.streamed)
+    return importLawFile(ctx, { ...rest, fileName: file.fileName, bytes: file.input.bytes });
+  const { jurisdictionId, format, analyze, onProgress, ...options } = rest;
+  const read = await guarded(file.fileName, () => readOpenedFile(file, onChunk ? { onChunk } : {}));
+  return store(
+    ctx,
+    rest,
+    lawImportFrom(read, options, file.fileName),
+    read.format,
+    lawLimits.streamedProvisions,
+  );
+}
+
+function checkAccess(ctx: LawContext, analyze: boolean | undefined): void {
+  if (!actorCan(ctx.actor, 'laws:write')) throw new DomainError('FORBIDDEN', 'you may not import laws');
+  if (analyze && !actorCan(ctx.actor, 'coding:write'))
+    throw new DomainError('FORBIDDEN', 'you may not store analyzer suggestions');
+}
+
+/** Stores an import read from a file, with the analysis in the same transaction when asked. */
+async function store(
+  ctx: LawContext,
+  args: Pick<ImportLawFileArgs, 'jurisdictionId' | 'analyze' | 'onProgress'>,
+  imported: LawImport,
+  chosen: DocumentFormat,
+  maxProvisions?: number,
+): Promise<ImportLawFileResult> {
+  const { jurisdictionId, analyze, onProgress } = args;
   const framework = analyze ? await getFramework(ctx) : null;
   let analysis: AnalysisResult | null = null;
   const stored = await storeLawImport(ctx, jurisdictionId, imported, {
+    ...(maxProvisions !== undefined ? { maxProvisions } : {}),
     ...(onProgress ? { onProgress } : {}),
     ...(framework
       ? {

@@ -105,6 +105,8 @@ export interface StoreLawOptions {
   onProgress?: (done: number, total: number) => void;
   /** Runs in the import's transaction after the version is stored (or found unchanged); a throw undoes it all. */
   within?: (trx: Kysely<Database>, result: ImportLawResult) => Promise<void>;
+  /** Raised above lawLimits.provisions only for an XML file streamed from disk. */
+  maxProvisions?: number;
 }
 
 /**
@@ -118,8 +120,8 @@ export async function storeLawImport(
   options: StoreLawOptions = {},
 ): Promise<ImportLawResult> {
   if (!actorCan(ctx.actor, 'laws:write')) throw new DomainError('FORBIDDEN', 'you may not import laws');
-  const { onProgress, within } = options;
-  checkLawImport(imported);
+  const { onProgress, within, maxProvisions } = options;
+  checkLawImport(imported, maxProvisions);
   const jurisdiction = await requireJurisdiction(ctx, jurisdictionId);
   const checksum = provisionChecksum(imported.provisions);
   const search = searchFor(ctx.dialect);

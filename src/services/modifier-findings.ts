@@ -14,10 +14,11 @@ import {
   type FindingHistoryEntry,
   findingSnapshotOf,
 } from '../core/coding/modifier-findings.ts';
-import { checkTransition, initialStatuses } from '../core/coding/status.ts';
+import { checkTransition, initialStatuses, statusAfterEdit } from '../core/coding/status.ts';
 import { type CodingStatus, codingLimits } from '../core/coding/types.ts';
 import { describeInterval, findOverlap } from '../core/coding/validity.ts';
 import { DomainError, isDomainError } from '../core/errors.ts';
+import { actorNames } from '../store/actor-names.repo.ts';
 import {
   appendFindingHistory,
   getFinding,
@@ -26,6 +27,7 @@ import {
   listFindingIntervals,
   listFindings,
   replaceFindingCitations,
+  updateFindingRow,
   updateFindingStatus,
 } from '../store/modifier-findings.repo.ts';
 import type { Database } from '../store/schema.ts';
@@ -150,29 +152,125 @@ export async function setFindingStatus(
 ): Promise<CodedModifierFinding> {
   if (!actorCan(ctx.actor, 'coding:write'))
     throw new DomainError('FORBIDDEN', 'you may not change modifier findings');
+  return ctx.db.transaction().execute((trx) => setFindingStatusIn({ ...ctx, db: trx }, id, status, options));
+}
+
+async function setFindingStatusIn(
+  ctx: ServiceContext,
+  id: string,
+  status: CodingStatus,
+  options: { singleCoder?: boolean },
+): Promise<CodedModifierFinding> {
+  const trx = ctx.db;
+  const before = await visibleFinding(ctx, id);
+  const actor = actorLabel(ctx.actor);
+  checkTransition({
+    from: before.status,
+    to: status,
+    actor,
+    coder: before.coder,
+    can: (p) => actorCan(ctx.actor, p),
+    singleCoder: options.singleCoder ?? ctx.actor.kind === 'system',
+  });
+  // Confirming a machine suggestion makes the confirming person its coder.
+  const coder = before.status === 'suggested' ? actor : before.coder;
+  await updateFindingStatus(trx, id, { status, coder });
+  const after = await loadFinding(trx, id);
+  await appendFindingHistory(trx, {
+    findingId: id,
+    actor,
+    action: 'status',
+    before: findingSnapshotOf(before),
+    after: findingSnapshotOf(after),
+  });
+  return after;
+}
+
+/** The fields an edit may change; anything left out keeps its value. `status` moves it afterwards. */
+export interface FindingPatch {
+  applies?: boolean;
+  citations?: CitationInput[];
+  cautionNote?: string | null;
+  validFrom?: string;
+  validTo?: string | null;
+  status?: CodingStatus;
+}
+
+/**
+ * Edits a finding (applies, evidence, note, interval) with the creation checks, sending a reviewed or published
+ * finding back to coded, then moves it to `status` when given (the review rules); one history row per step, in
+ * one transaction. Throws FINDING_NOT_FOUND, FORBIDDEN, VALIDATION_FAILED for an empty patch, and the checks'
+ * own codes (EVIDENCE_NOT_FOUND, ANSWER_INVALID, FINDING_OVERLAP, ANSWER_STATUS_INVALID).
+ */
+export async function updateFinding(
+  ctx: ServiceContext,
+  id: string,
+  patch: FindingPatch,
+  options: { singleCoder?: boolean } = {},
+): Promise<CodedModifierFinding> {
+  if (!actorCan(ctx.actor, 'coding:write'))
+    throw new DomainError('FORBIDDEN', 'you may not change modifier findings');
+  const { status, ...edit } = patch;
+  const edits = Object.values(edit).some((v) => v !== undefined);
+  if (!edits && status === undefined)
+    throw new DomainError('VALIDATION_FAILED', 'nothing to change: give a field to edit or a status');
   return ctx.db.transaction().execute(async (trx) => {
-    const before = await visibleFinding({ ...ctx, db: trx }, id);
-    const actor = actorLabel(ctx.actor);
-    checkTransition({
-      from: before.status,
-      to: status,
-      actor,
-      coder: before.coder,
-      can: (p) => actorCan(ctx.actor, p),
-      singleCoder: options.singleCoder ?? ctx.actor.kind === 'system',
-    });
-    // Confirming a machine suggestion makes the confirming person its coder.
-    const coder = before.status === 'suggested' ? actor : before.coder;
-    await updateFindingStatus(trx, id, { status, coder });
-    const after = await loadFinding(trx, id);
-    await appendFindingHistory(trx, {
-      findingId: id,
-      actor,
-      action: 'status',
-      before: findingSnapshotOf(before),
-      after: findingSnapshotOf(after),
-    });
-    return after;
+    const tctx = { ...ctx, db: trx };
+    const changed = !edits
+      ? null
+      : await (async () => {
+          const before = await visibleFinding({ ...ctx, db: trx }, id);
+          const cautionNote = edit.cautionNote === undefined ? before.cautionNote : edit.cautionNote;
+          if (cautionNote !== null && cautionNote.length > codingLimits.noteChars)
+            invalid('the caution note is too long', { field: 'cautionNote' });
+          const applies = edit.applies ?? before.applies;
+          const citations =
+            edit.citations ?? before.citations.map((c) => ({ provisionId: c.provisionId, quote: c.quote }));
+          if (applies && citations.length === 0)
+            invalid('a finding that applies needs at least one citation with a quote', {
+              field: 'citations',
+            });
+          const refs = await checkCitations(trx, before.jurisdictionId, citations, { deferTreaties: true });
+          const interval = settleInterval(
+            refs,
+            edit.validFrom ?? before.validFrom,
+            edit.validTo === undefined ? before.validTo : edit.validTo,
+            'the finding',
+          );
+          await checkTreatyStanding(trx, before.jurisdictionId, refs, interval.validFrom, citations);
+          const others = await listFindingIntervals(trx, before);
+          const clash = findOverlap(
+            interval,
+            others.filter((o) => o.id !== id),
+          );
+          if (clash) {
+            throw new DomainError(
+              'FINDING_OVERLAP',
+              `${before.modifierId} already has a finding for ${before.jurisdictionId} ${describeInterval(clash)} (finding ${clash.id})`,
+              { findingId: clash.id },
+            );
+          }
+          const actor = actorLabel(ctx.actor);
+          await updateFindingRow(trx, id, {
+            applies,
+            ...interval,
+            status: statusAfterEdit(before.status),
+            cautionNote,
+            coder: actor,
+          });
+          if (edit.citations) await replaceFindingCitations(trx, id, edit.citations);
+          const after = await loadFinding(trx, id);
+          await appendFindingHistory(trx, {
+            findingId: id,
+            actor,
+            action: 'update',
+            before: findingSnapshotOf(before),
+            after: findingSnapshotOf(after),
+          });
+          return after;
+        })();
+    if (status === undefined || status === changed?.status) return changed ?? visibleFinding(tctx, id);
+    return setFindingStatusIn(tctx, id, status, options);
   });
 }
 
@@ -193,7 +291,10 @@ export async function listVisibleFindings(
 }
 
 /** Every change to a finding, oldest first; needs `org:read`. An unknown or invisible finding has no history: []. */
-export async function getFindingHistory(ctx: ServiceContext, id: string): Promise<FindingHistoryEntry[]> {
+export async function getFindingHistory(
+  ctx: ServiceContext,
+  id: string,
+): Promise<Array<FindingHistoryEntry & { actorName: string | null }>> {
   if (!actorCan(ctx.actor, 'org:read'))
     throw new DomainError('FORBIDDEN', 'reading finding history needs org:read');
   try {
@@ -202,5 +303,10 @@ export async function getFindingHistory(ctx: ServiceContext, id: string): Promis
     if (isDomainError(err, 'FINDING_NOT_FOUND')) return [];
     throw err;
   }
-  return listFindingHistory(ctx.db, id);
+  const history = await listFindingHistory(ctx.db, id);
+  const names = await actorNames(
+    ctx.db,
+    history.map((h) => h.actor),
+  );
+  return history.map((h) => ({ ...h, actorName: names.get(h.actor) ?? null }));
 }

@@ -1,7 +1,6 @@
 import { DomainError } from '../core/errors.ts';
 import { isIsoDate } from '../core/laws/intervals.ts';
 import type { Grade } from '../core/scoring/grades.ts';
-import { scoreJurisdiction } from '../core/scoring/score-jurisdiction.ts';
 import type { Coverage } from '../core/scoring/types.ts';
 import {
   type AnswerChange,
@@ -13,7 +12,15 @@ import {
   yearsBetween,
 } from '../core/trends/answer-changes.ts';
 import type { ServiceContext } from './context.ts';
-import { loadCountedAnswers, type ScoreInclude, today, toScoringAnswer } from './scores.ts';
+import {
+  isCapped,
+  loadCountedAnswers,
+  type ScoreInclude,
+  scoreRecordsOn,
+  today,
+  toScoringAnswer,
+  versionOf,
+} from './scores.ts';
 
 /** The longest trend served, in years. */
 export const maxTrendYears = 200;
@@ -25,6 +32,8 @@ export interface TrendPoint {
   status: 'scored' | 'not_coded';
   total: number | null;
   grade: Grade | null;
+  /** Whether a negative-modifier finding in force that day capped the grade. */
+  capped: boolean;
   coverage: Coverage;
   complete: boolean;
   answerCount: number;
@@ -71,12 +80,20 @@ function checkYear(year: number | undefined, name: string): void {
 export async function scoreTrend(
   ctx: ServiceContext,
   jurisdictionId: string,
-  options: { from?: number; to?: number; include?: ScoreInclude } = {},
+  options: { from?: number; to?: number; include?: ScoreInclude; frameworkVersion?: number } = {},
 ): Promise<ScoreTrend> {
   checkYear(options.from, 'from');
   checkYear(options.to, 'to');
   const include = options.include ?? 'published';
-  const { jurisdiction, framework, stored } = await loadCountedAnswers(ctx, jurisdictionId, { include });
+  const {
+    jurisdiction,
+    framework,
+    answers: stored,
+    findings,
+  } = await loadCountedAnswers(ctx, jurisdictionId, {
+    include,
+    ...versionOf(options),
+  });
   const thisYear = Number(today().slice(0, 4));
   const earliest = stored.reduce((min, a) => Math.min(min, Number(a.validFrom.slice(0, 4))), Infinity);
   const from = options.from ?? (Number.isFinite(earliest) ? earliest : (options.to ?? thisYear));
@@ -85,17 +102,21 @@ export async function scoreTrend(
   if (to - from + 1 > maxTrendYears) bad(`a trend covers at most ${maxTrendYears} years`, { from, to });
   const points = yearsBetween(from, to).map((year): TrendPoint => {
     const asOf = `${year}-01-01`;
-    const answers = stored.filter((a) => validOn(a, asOf)).map(toScoringAnswer);
-    const r = scoreJurisdiction(framework, { jurisdictionLevel: jurisdiction.level, answers });
+    const {
+      status,
+      answerCount,
+      result: r,
+    } = scoreRecordsOn(framework, jurisdiction, { answers: stored, findings }, asOf);
     return {
       year,
       asOf,
-      status: answers.length === 0 ? 'not_coded' : 'scored',
+      status,
       total: r.totalRounded,
       grade: r.cappedGrade,
+      capped: isCapped(r),
       coverage: r.coverage,
       complete: r.complete,
-      answerCount: answers.length,
+      answerCount,
     };
   });
   return {
@@ -118,7 +139,7 @@ export async function scoreChanges(
   jurisdictionId: string,
   from: string,
   to: string,
-  options: { include?: ScoreInclude } = {},
+  options: { include?: ScoreInclude; frameworkVersion?: number } = {},
 ): Promise<ScoreChanges> {
   for (const [name, value] of [
     ['from', from],
@@ -128,7 +149,15 @@ export async function scoreChanges(
   }
   if (from > to) bad(`from (${from}) is after to (${to})`, { from, to });
   const include = options.include ?? 'published';
-  const { jurisdiction, framework, stored } = await loadCountedAnswers(ctx, jurisdictionId, { include });
+  const {
+    jurisdiction,
+    framework,
+    answers: stored,
+    findings,
+  } = await loadCountedAnswers(ctx, jurisdictionId, {
+    include,
+    ...versionOf(options),
+  });
   const on = (date: string) => stored.filter((a) => validOn(a, date));
   const dated = (list: typeof stored): DatedAnswer[] =>
     list.map((a) => ({
@@ -141,11 +170,8 @@ export async function scoreChanges(
   const before = on(from);
   const after = on(to);
   const changes = diffAnswers(framework, dated(before), dated(after));
-  const score = (list: typeof stored) =>
-    scoreJurisdiction(framework, {
-      jurisdictionLevel: jurisdiction.level,
-      answers: list.map(toScoringAnswer),
-    });
+  const score = (date: string) =>
+    scoreRecordsOn(framework, jurisdiction, { answers: stored, findings }, date).result;
   return {
     jurisdictionId: jurisdiction.id,
     include,
@@ -159,6 +185,6 @@ export async function scoreChanges(
       changed: changes.filter((c) => c.change === 'changed').length,
     },
     changes,
-    score: scoreDelta(score(before), score(after)),
+    score: scoreDelta(score(from), score(to)),
   };
 }

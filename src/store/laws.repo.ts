@@ -23,11 +23,21 @@ const batch = 400;
 
 /** A stable checksum of a provision tree (kind, citation, heading, text and nesting). */
 export function provisionChecksum(provisions: ProvisionNode[]): string {
-  const canonical = (nodes: ProvisionNode[]): unknown[] =>
-    nodes.map((n) => [n.kind, n.citation, n.heading, n.text, canonical(n.children)]);
-  return createHash('sha256')
-    .update(JSON.stringify(canonical(provisions)))
-    .digest('hex');
+  // The digest of JSON.stringify([[kind, citation, heading, text, [children…]], …]), fed node by node: the same
+  // value as before (stored checksums stay valid) without one string as large as a whole US Code title.
+  const hash = createHash('sha256');
+  const feed = (nodes: ProvisionNode[]): void => {
+    hash.update('[');
+    nodes.forEach((n, i) => {
+      const fields = [n.kind, n.citation, n.heading, n.text].map((v) => JSON.stringify(v)).join(',');
+      hash.update(`${i > 0 ? ',' : ''}[${fields},`);
+      feed(n.children);
+      hash.update(']');
+    });
+    hash.update(']');
+  };
+  feed(provisions);
+  return hash.digest('hex');
 }
 
 function toDocument(r: Selectable<LawDocumentRow>): LawDocument {

@@ -178,6 +178,27 @@ export async function updateFindingStatus(
     .execute();
 }
 
+/** Sets a finding's editable fields (applies, interval, status, note, coder) and its updated time. */
+export async function updateFindingRow(
+  db: Kysely<Database>,
+  id: string,
+  f: Pick<CodedModifierFinding, 'applies' | 'validFrom' | 'validTo' | 'status' | 'cautionNote' | 'coder'>,
+): Promise<void> {
+  await db
+    .updateTable('modifier_findings')
+    .set({
+      applies: f.applies ? 1 : 0,
+      valid_from: f.validFrom,
+      valid_to: f.validTo,
+      status: f.status,
+      caution_note: f.cautionNote,
+      coder: f.coder,
+      updated_at: nowIso(),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
 /** Replaces a finding's citations, keeping their order. */
 export async function replaceFindingCitations(
   db: Kysely<Database>,

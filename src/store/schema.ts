@@ -2,6 +2,8 @@
  * Row types as stored. Both engines store timestamps as ISO-8601 UTC text (sortable, identical on both) and
  * flags as 0/1 integers; repositories map rows to core domain objects, so these shapes never leave the store.
  */
+import type { BillTables } from './bills.schema.ts';
+
 export interface FrameworkVersionRow {
   id: string;
   version: number;
@@ -327,7 +329,7 @@ export interface AnalyzerSuggestionRow {
   created_at: string;
 }
 
-export interface Database {
+export interface Database extends BillTables {
   framework_versions: FrameworkVersionRow;
   framework_indicators: FrameworkIndicatorRow;
   jurisdictions: JurisdictionRow;

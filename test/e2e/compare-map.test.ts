@@ -22,6 +22,8 @@ import {
 
 const texas = 'ocd-division/country:us/state:tx';
 const california = 'ocd-division/country:us/state:ca';
+const florida = 'ocd-division/country:us/state:fl';
+const iceland = 'ocd-division/country:is';
 const statute = (name: string) =>
   [
     `Fictional ${name} Exploitation Act`,
@@ -42,6 +44,14 @@ describe.runIf(browserAvailable())('score map, compare and trends in Chromium', 
     tab = await openPage(browser);
     tab.page.on('console', (m) => {
       if (/Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
+    });
+    // Every CSP violation the page reports (Plot's chart must cause none), kept where the test can read it.
+    await tab.context.addInitScript(() => {
+      const seen: string[] = [];
+      Object.assign(window, { cspViolations: seen });
+      document.addEventListener('securitypolicyviolation', (e) =>
+        seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`),
+      );
     });
     const { page } = tab;
     await signIn(page, server.url, admin.email, admin.password);
@@ -83,6 +93,8 @@ describe.runIf(browserAvailable())('score map, compare and trends in Chromium', 
     for (const [id, name] of [
       [texas, 'Texas'],
       [california, 'California'],
+      [florida, 'Florida'],
+      [iceland, 'Iceland'],
     ] as const) {
       const imported = await apiFromPage<{ document: { id: string }; version: { id: string } }>(
         page,
@@ -103,7 +115,16 @@ describe.runIf(browserAvailable())('score map, compare and trends in Chromium', 
       );
       const provision = text.provisions.find((p) => p.text.includes(quote));
       if (!provision) throw new Error('provision not found');
-      if (id === texas) await publish(id, provision.id, 'Y', '2020-01-01');
+      // Florida's answer stays coded: only members who ask for unpublished answers see it counted.
+      if (id === florida)
+        await apiFromPage(page, 'POST', '/api/v1/answers', {
+          jurisdictionId: id,
+          indicatorId: 'CR-01',
+          value: 'Y',
+          citations: [{ provisionId: provision.id, quote }],
+          validFrom: '2020-01-01',
+        });
+      else if (id === texas || id === iceland) await publish(id, provision.id, 'Y', '2020-01-01');
       else {
         await publish(id, provision.id, 'Y', '2020-01-01', '2023-01-01');
         await publish(id, provision.id, 'P', '2023-01-01');
@@ -172,12 +193,19 @@ describe.runIf(browserAvailable())('score map, compare and trends in Chromium', 
     await trend.waitFor();
     expect(await trend.getByRole('row', { name: /^2021/ }).textContent()).toMatch(/^2021100\.0A/);
     expect(await trend.getByRole('row', { name: /^2024/ }).textContent()).not.toMatch(/^2024100\.0/);
+    const chart = page.getByRole('img', { name: /Line chart of the score/ });
+    await chart.waitFor();
+    // Drawn by Observable Plot, without the <style> element the CSP would block.
+    expect(await chart.getAttribute('class')).toBe('trend-plot');
+    expect(await chart.locator('circle').count()).toBeGreaterThan(3);
+    expect(await chart.locator('style').count()).toBe(0);
+    expect(await chart.locator('circle title').first().textContent()).toMatch(
+      /^\d{4}: \d+\.\d \(grade [A-F]\)$/,
+    );
+    expect(await chart.locator('text').allTextContents()).toContain('2021');
     expect(
-      await page
-        .getByRole('img', { name: /Line chart of the score/ })
-        .locator('circle')
-        .count(),
-    ).toBeGreaterThan(3);
+      await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations),
+    ).toEqual([]);
 
     await page.getByLabel('From', { exact: true }).fill('2021-06-01');
     await page.getByRole('button', { name: 'Show the changes' }).click();
@@ -198,5 +226,79 @@ describe.runIf(browserAvailable())('score map, compare and trends in Chromium', 
     await expectAccessible(page, 'the report card with trend and changes');
     expect(cspErrors).toEqual([]);
     expectOnlyOwnOrigin(requests, server.url);
+  });
+  it('lets members count unpublished answers on the map and compare pages', async () => {
+    const { page } = tab;
+    await page.goto(`${server.url}/app/map?parent=${encodeURIComponent('ocd-division/country:us')}`);
+    const ranking = page.getByRole('table', { name: /Ranking/ });
+    await ranking.waitFor();
+    expect(await ranking.getByRole('row', { name: /Florida/ }).textContent()).toContain('not coded');
+    await page.getByLabel('Answers counted').selectOption('coded');
+    await page.getByRole('button', { name: 'Show the map' }).click();
+    await page.getByText(/answers counted: Coded, reviewed and published/).waitFor();
+    expect(new URL(page.url()).searchParams.get('include')).toBe('coded');
+    await expect
+      .poll(() => ranking.getByRole('row', { name: /Florida/ }).textContent())
+      .toMatch(/Florida100\.0A/);
+    const map = page.getByRole('img', { name: 'Map of the scores of the US states' });
+    expect(await map.locator(`path[data-id="${florida}"]`).getAttribute('fill')).toBe('url(#score-band-A)');
+    await expectAccessible(page, 'the score map counting coded answers');
+
+    await page.goto(
+      `${server.url}/app/compare?jurisdiction=${encodeURIComponent(texas)}&jurisdiction=${encodeURIComponent(florida)}`,
+    );
+    const totals = page.getByRole('table', { name: 'Scores side by side' });
+    await totals.waitFor();
+    expect(await totals.getByRole('row', { name: /^Score/ }).textContent()).toBe('Score100.0no score yet');
+    await page.getByLabel('Answers counted').selectOption('coded');
+    await page.getByRole('button', { name: 'Compare on this date' }).click();
+    await page.getByText(/answers counted: Coded, reviewed and published/).waitFor();
+    await expect
+      .poll(() => totals.getByRole('row', { name: /^Score/ }).textContent())
+      .toBe('Score100.0100.0');
+    await expectAccessible(page, 'the compare page counting coded answers');
+
+    // The public never gets the choice.
+    const visitor = await openPage(browser);
+    await visitor.page.goto(`${server.url}/app/map`);
+    await visitor.page.getByRole('table', { name: /Ranking/ }).waitFor();
+    expect(await visitor.page.getByLabel('Answers counted').count()).toBe(0);
+    await visitor.context.close();
+  });
+
+  it('names jurisdictions in the reader’s language in the ranking and on the compare page', async () => {
+    const { page } = tab;
+    await page.evaluate(() => window.localStorage.setItem('lawgap.locale', 'es'));
+    await page.goto(`${server.url}/app/map`);
+    await page.getByRole('heading', { level: 1, name: 'Mapa de puntuaciones' }).waitFor();
+    const ranking = page.locator('table:has(#ranking-caption)');
+    // Only coded jurisdictions are ranked: Iceland, and the US states under the world view.
+    await ranking.getByRole('link', { name: 'Islandia', exact: true }).waitFor();
+    expect(await ranking.getByRole('link', { name: 'Iceland', exact: true }).count()).toBe(0);
+    await expectAccessible(page, 'the world ranking in Spanish');
+    await page.getByRole('link', { name: 'Islandia', exact: true }).click();
+    const chart = page.getByRole('img', { name: /^Gráfico de líneas de la puntuación/ });
+    await chart.waitFor();
+    const labels = await chart.locator('text').allTextContents();
+    expect(labels.some((l) => l.includes('Año'))).toBe(true);
+    expect(labels.some((l) => l.includes('Puntuación'))).toBe(true);
+    await expectAccessible(page, 'the report card with its trend chart in Spanish');
+
+    await page.evaluate(() => window.localStorage.setItem('lawgap.locale', 'fr'));
+    const ids = ['ocd-division/country:de', 'ocd-division/country:is'];
+    await page.goto(
+      `${server.url}/app/compare?${ids.map((i) => `jurisdiction=${encodeURIComponent(i)}`).join('&')}`,
+    );
+    await page.getByRole('heading', { level: 1, name: 'Comparer' }).waitFor();
+    const totals = page.locator('table:has(#compare-totals)');
+    await totals.getByRole('link', { name: 'Allemagne', exact: true }).waitFor();
+    const headers = await page
+      .locator('table:has(#compare-indicators) thead tr')
+      .first()
+      .locator('th')
+      .allTextContents();
+    expect(headers.slice(1)).toEqual(['Allemagne', 'Islande']);
+    await expectAccessible(page, 'the compare page in French');
+    await page.evaluate(() => window.localStorage.removeItem('lawgap.locale'));
   });
 });

@@ -97,6 +97,27 @@ describe.runIf(browserAvailable())('law library in Chromium', () => {
     expect(await page.getByText('Changed:').count()).toBe(1);
     expect(await page.getByText('Added:').count()).toBe(1);
     await expectAccessible(page, 'the diff page');
+
+    // Each change's citation links to that provision in its version's page, and works from the keyboard.
+    const changed = page.locator('li.change-changed h3 a');
+    await changed.waitFor();
+    expect(await changed.textContent()).toMatch(/in the version in force from 2023-06-01\)$/);
+    const target = new URL(`${server.url}${await changed.getAttribute('href')}`);
+    expect(target.pathname).toBe(`/app/laws/${encodeURIComponent(lawId)}`);
+    expect(target.searchParams.get('version')).toBeTruthy();
+    expect(target.hash).toMatch(/^#provision-/);
+    expect(await page.locator('li.change-added h3 a').getAttribute('href')).toMatch(/#provision-/);
+    await changed.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Fictional Anti-Trafficking Act' }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.classList.contains('provision-citation'));
+    const focused = await page.evaluate(() => {
+      const li = document.activeElement?.closest('li.provision');
+      return { id: li?.id, text: li?.querySelector('.provision-text')?.textContent };
+    });
+    expect(`#${focused.id}`).toBe(target.hash);
+    expect(focused.text).toContain('up to fifteen years');
+    expect(new URL(page.url()).hash).toBe(target.hash);
   });
 
   it('finds a word and marks it in the snippet', async () => {
@@ -174,6 +195,20 @@ describe.runIf(browserAvailable())('law library in Chromium', () => {
     expect(await page.locator('.report-facts').textContent()).toMatch(/Score\d+ \/ 100/);
     expect(await page.getByText('not coded yet').count()).toBeGreaterThan(0);
     await expectAccessible(page, 'the report card');
+
+    // The answer's history names the coder and the reviewer token, not their ids.
+    const summary = page.locator('details summary').filter({ hasText: 'CR-01' }).first();
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    const history = page.locator('ol.history').first();
+    await history.getByText('by Ana Admin').first().waitFor();
+    const lines = await history.locator('li').allTextContents();
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toContain('by Ana Admin');
+    expect(lines[1]).toContain('by e2e reviewer');
+    expect(lines[2]).toContain('by Ana Admin');
+    expect(lines.join(' ')).not.toMatch(/user:|token:/);
+    await expectAccessible(page, 'the report card with an answer history');
 
     expect(lawId).not.toBe('');
     expectOnlyOwnOrigin(tab.requests, server.url);

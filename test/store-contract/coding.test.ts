@@ -173,12 +173,29 @@ describeEachEngine('coding', (get, dialect) => {
     const reviewed = await setAnswerStatus(ctx(person('reviewer')), first.id, 'reviewed');
     const published = await setAnswerStatus(ctx(person('reviewer')), first.id, 'published');
     expect([reviewed.status, published.status]).toEqual(['reviewed', 'published']);
+    // The reviewer has an account, so the history names them; the analyst's id names no stored user.
+    await store.db
+      .insertInto('users')
+      .values({
+        id: 'u-reviewer',
+        email: 'rita@example.org',
+        display_name: 'Rita Reviewer',
+        password_hash: 'x',
+        is_instance_admin: 0,
+        disabled: 0,
+        locale: null,
+        created_at: '2026-01-01T00:00:00.000Z',
+        updated_at: '2026-01-01T00:00:00.000Z',
+      })
+      .execute();
     const history = await getAnswerHistory(ctx(), first.id);
-    expect(history.map((h) => [h.action, h.actor, h.before?.status ?? null, h.after.status])).toEqual([
-      ['create', 'user:u-analyst', null, 'coded'],
-      ['update', 'user:u-analyst', 'coded', 'coded'],
-      ['status', 'user:u-reviewer', 'coded', 'reviewed'],
-      ['status', 'user:u-reviewer', 'reviewed', 'published'],
+    expect(
+      history.map((h) => [h.action, h.actor, h.actorName, h.before?.status ?? null, h.after.status]),
+    ).toEqual([
+      ['create', 'user:u-analyst', null, null, 'coded'],
+      ['update', 'user:u-analyst', null, 'coded', 'coded'],
+      ['status', 'user:u-reviewer', 'Rita Reviewer', 'coded', 'reviewed'],
+      ['status', 'user:u-reviewer', 'Rita Reviewer', 'reviewed', 'published'],
     ]);
     expect(history[1]).toMatchObject({
       before: { value: 'Y', validTo: null },

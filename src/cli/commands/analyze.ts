@@ -2,26 +2,13 @@
  * `lawgap analyze FILE... [--format F] [--json]`: suggest an answer for every indicator from the files alone.
  * Needs no database and no network, so it does not go through withContext (which opens the data directory).
  */
-import fs from 'node:fs';
 import type { Command } from 'commander';
 import { DomainError } from '../../core/errors.ts';
 import { type DocumentFormat, isDocumentFormat } from '../../ingest/documents/types.ts';
-import { analyzeFiles } from '../../services/analysis.ts';
+import { analyzeFilesAt } from '../../services/analysis.ts';
 import { printJson, printTable } from '../output.ts';
 
 const formats = ['auto', 'text', 'html', 'pdf', 'docx', 'uslm', 'akn', 'clml'];
-
-function readInput(file: string): { fileName: string; bytes: Uint8Array } {
-  try {
-    const stat = fs.statSync(file);
-    if (!stat.isFile()) throw new DomainError('DOCUMENT_UNREADABLE', `${file}: not a file`, { file });
-    return { fileName: file, bytes: fs.readFileSync(file) };
-  } catch (err) {
-    if (err instanceof DomainError) throw err;
-    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'cannot be read';
-    throw new DomainError('DOCUMENT_UNREADABLE', `${file}: ${reason}`, { file });
-  }
-}
 
 /** Registers `lawgap analyze`. */
 export function analyzeCommands(program: Command): void {
@@ -37,7 +24,8 @@ export function analyzeCommands(program: Command): void {
       }
       const format: DocumentFormat | 'auto' =
         opts.format !== 'auto' && isDocumentFormat(opts.format) ? opts.format : 'auto';
-      const result = await analyzeFiles(files.map(readInput), format);
+      // From the paths: XML formats are streamed from disk, so a whole US Code title can be analyzed.
+      const result = await analyzeFilesAt(files, format);
       const suggestions = result.suggestions.map((s) => ({
         indicator: s.indicator,
         answer: s.answer,

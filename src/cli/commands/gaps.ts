@@ -77,11 +77,16 @@ export function gapCommands(program: Command): void {
     .description('write the open dataset (published answers), its codebook and a manifest into a directory')
     .requiredOption('--out <dir>', 'the directory to write into (created if missing)')
     .option('--format <format>', 'csv (default) or json', 'csv')
+    .option('--framework-version <n>', 'the framework version to export (default: the latest)')
     .option('--json', 'print the manifest as JSON only')
-    .action(async (opts: { out: string; format: string; json?: boolean }) => {
+    .action(async (opts: { out: string; format: string; frameworkVersion?: string; json?: boolean }) => {
       if (opts.format !== 'csv' && opts.format !== 'json') bad('--format must be csv or json');
       const format = opts.format;
-      const manifest = await withContext((ctx) => writeExport(ctx, { dir: opts.out, format }));
+      const v = opts.frameworkVersion;
+      if (v !== undefined && !/^[1-9]\d{0,4}$/.test(v))
+        bad(`--framework-version must be a whole number from 1, got "${v}"`);
+      const version = v === undefined ? {} : { frameworkVersion: Number(v) };
+      const manifest = await withContext((ctx) => writeExport(ctx, { dir: opts.out, format, ...version }));
       if (opts.json) return printJson(manifest);
       info(
         `wrote ${manifest.files.map((f) => f.name).join(', ')} (${manifest.counts.rows} rows) to ${opts.out}`,

@@ -2,8 +2,6 @@
  * `lawgap laws import FILE --jurisdiction ID [--citation C] [--effective-from DATE] …`,
  * `lawgap laws list|show|diff` (`lawgap search` is in search.ts).
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Command } from 'commander';
 import { DomainError } from '../../core/errors.ts';
 import { isOcdDivisionId } from '../../core/jurisdictions/types.ts';
@@ -13,9 +11,8 @@ import {
   isLawDocumentType,
   type LawDocumentType,
   lawDocumentTypes,
-  lawLimits,
 } from '../../core/laws/types.ts';
-import { importFormats, importLawFile, isImportFormat } from '../../services/law-files.ts';
+import { importFormats, importLawFileAt, isImportFormat } from '../../services/law-files.ts';
 import {
   diffLawVersions,
   getLaw,
@@ -82,19 +79,6 @@ interface ImportOptions {
   json?: boolean;
 }
 
-function readBytes(file: string): Uint8Array {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(file);
-  } catch {
-    bad(`cannot read ${file}`);
-  }
-  if (!stat.isFile()) bad(`${file} is not a file`);
-  // UTF-8 needs at most 4 bytes a character: a larger file cannot fit the character limit.
-  if (stat.size > lawLimits.contentChars * 4) bad(`${file} is larger than an import may be`);
-  return new Uint8Array(fs.readFileSync(file));
-}
-
 /** Registers the laws commands. */
 export function lawCommands(program: Command): void {
   const laws = program.command('laws').description('the law library: documents, versions, provisions');
@@ -131,12 +115,11 @@ export function lawCommands(program: Command): void {
         ...(opts.language !== undefined ? { language: opts.language } : {}),
         ...(opts.sourceUrl !== undefined ? { sourceUrl: opts.sourceUrl } : {}),
       };
-      const bytes = readBytes(file);
       await withLaws(async (ctx) => {
-        const result = await importLawFile(ctx, {
+        // From the path: USLM, Akoma Ntoso and CLML are streamed, so a whole US Code title fits (docs/law-import.md).
+        const result = await importLawFileAt(ctx, {
           ...args,
-          fileName: path.basename(file),
-          bytes,
+          path: file,
           analyze: opts.analyze === true,
           onProgress: progressReporter(),
         });

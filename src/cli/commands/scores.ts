@@ -55,8 +55,21 @@ const percent = (n: number | null) => (n === null ? '-' : `${(n * 100).toFixed(1
 interface Common {
   asOf?: string;
   include?: string;
+  frameworkVersion?: string;
   json?: boolean;
 }
+
+const versionHelp = 'framework version to score under (default: the latest)';
+
+/** `--framework-version N` as the services take it (left out when not given). */
+function version(opts: Common): { frameworkVersion?: number } {
+  const n = whole(opts.frameworkVersion, '--framework-version', 1, 10_000);
+  return n === undefined ? {} : { frameworkVersion: n };
+}
+
+/** A grade, marked when a negative-modifier finding capped it. */
+const gradeOf = (g: { grade: string | null; capped: boolean }) =>
+  g.grade === null ? '-' : g.capped ? `${g.grade} (capped)` : g.grade;
 
 /** Registers the trend, changes, compare, rankings and crosswalk commands. */
 export function scoreCommands(program: Command): void {
@@ -67,10 +80,12 @@ export function scoreCommands(program: Command): void {
     .option('--from <year>', 'first year (default: the first year any answer is valid)')
     .option('--to <year>', 'last year (default: this year)')
     .option('--include <status>', includeHelp)
+    .option('--framework-version <n>', versionHelp)
     .option('--json', 'print JSON only')
     .action(async (id: string, opts: Common & { from?: string; to?: string }) => {
       const args = {
         include: include(opts.include),
+        ...version(opts),
         ...(opts.from !== undefined ? { from: year(opts.from, '--from') } : {}),
         ...(opts.to !== undefined ? { to: year(opts.to, '--to') } : {}),
       };
@@ -80,7 +95,7 @@ export function scoreCommands(program: Command): void {
         trend.points.map((p) => ({
           year: p.year,
           total: p.status === 'not_coded' ? 'not coded' : show(p.total),
-          grade: show(p.grade),
+          grade: gradeOf(p),
           coverage: `${p.coverage.scored}/${p.coverage.applicable}`,
           complete: p.complete ? 'yes' : 'no',
         })),
@@ -95,12 +110,13 @@ export function scoreCommands(program: Command): void {
     .requiredOption('--from <date>', 'the earlier date')
     .requiredOption('--to <date>', 'the later date')
     .option('--include <status>', includeHelp)
+    .option('--framework-version <n>', versionHelp)
     .option('--json', 'print JSON only')
     .action(async (id: string, opts: Common & { from: string; to: string }) => {
       const from = date(opts.from, '--from') ?? opts.from;
       const to = date(opts.to, '--to') ?? opts.to;
       const r = await withContext((ctx) =>
-        scoreChanges(ctx, jurisdiction(id), from, to, { include: include(opts.include) }),
+        scoreChanges(ctx, jurisdiction(id), from, to, { include: include(opts.include), ...version(opts) }),
       );
       if (opts.json) return printJson(r);
       process.stdout.write(
@@ -126,11 +142,15 @@ export function scoreCommands(program: Command): void {
     .argument('<jurisdictions...>', 'OCD division ids')
     .option('--as-of <date>', 'the day to compare (default: today)')
     .option('--include <status>', includeHelp)
+    .option('--framework-version <n>', versionHelp)
     .option('--json', 'print JSON only')
     .action(async (ids: string[], opts: Common) => {
       const asOf = date(opts.asOf, '--as-of') ?? today();
       const r = await withContext((ctx) =>
-        compareJurisdictions(ctx, ids.map(jurisdiction), asOf, { include: include(opts.include) }),
+        compareJurisdictions(ctx, ids.map(jurisdiction), asOf, {
+          include: include(opts.include),
+          ...version(opts),
+        }),
       );
       if (opts.json) return printJson(r);
       const columns = r.jurisdictions.map((j) => j.id.replace(/^ocd-division\//, ''));
@@ -142,10 +162,7 @@ export function scoreCommands(program: Command): void {
             'total',
             r.jurisdictions.map((j) => (j.status === 'not_coded' ? 'not coded' : show(j.total))),
           ),
-          row(
-            'grade',
-            r.jurisdictions.map((j) => show(j.grade)),
-          ),
+          row('grade', r.jurisdictions.map(gradeOf)),
           ...r.areas.map((a) => row(a.id, a.scores.map(percent))),
           ...r.indicators
             .filter((i) => i.cells.some((c) => c.value !== null))
@@ -167,6 +184,7 @@ export function scoreCommands(program: Command): void {
     .option('--area <id>', 'rank by one area’s score')
     .option('--as-of <date>', 'the day to rank (default: today)')
     .option('--include <status>', includeHelp)
+    .option('--framework-version <n>', versionHelp)
     .option(
       '--limit <n>',
       `lines per page (1-${rankingLimits.maxLimit}, default ${rankingLimits.defaultLimit})`,
@@ -180,6 +198,7 @@ export function scoreCommands(program: Command): void {
       const r = await withContext((ctx) =>
         rankJurisdictions(ctx, asOf, {
           include: include(opts.include),
+          ...version(opts),
           ...(opts.parent !== undefined ? { parent: jurisdiction(opts.parent) } : {}),
           ...(opts.area !== undefined ? { area: opts.area } : {}),
           limit,
@@ -192,7 +211,7 @@ export function scoreCommands(program: Command): void {
           rank: show(l.rank),
           jurisdiction: l.id,
           value: l.status === 'not_coded' ? 'not coded' : show(l.value),
-          grade: show(l.grade),
+          grade: gradeOf(l),
           coverage: `${l.coverage.scored}/${l.coverage.applicable}`,
         })),
         ['rank', 'jurisdiction', 'value', 'grade', 'coverage'],

@@ -27,7 +27,7 @@ describe('analyzeDocument', () => {
 
   it('answers every indicator once and records its version', () => {
     expect(analysis.analyzerVersion).toBe(analyzerVersion);
-    expect(analyzerVersion).toBe('lawgap-analyzer/1.0.0');
+    expect(analyzerVersion).toBe('lawgap-analyzer/1.1.0');
     expect(analysis.suggestions.map((s) => s.indicator)).toEqual(framework.indicators.map((i) => i.id));
   });
 

@@ -26,7 +26,7 @@ import {
 import type { Analysis, AnalyzerDocument, EvidenceQuote, SuggestedAnswer, Suggestion } from './types.ts';
 
 /** The version string recorded on every suggestion this analyzer makes. */
-export const analyzerVersion = 'lawgap-analyzer/1.0.0';
+export const analyzerVersion = 'lawgap-analyzer/1.1.0';
 
 const rules = rulesFile as unknown as Record<string, IndicatorRule>;
 const lexicons: Record<string, Record<string, string[]>> = {
@@ -59,7 +59,11 @@ function conceptTable(document: AnalyzerDocument): ConceptTable {
   add(lexicons.en ?? {});
   if (language !== 'en' && lexicons[language]) add(lexicons[language]);
   for (const [indicator, rule] of Object.entries(rules)) {
-    for (const [name, patterns] of Object.entries(rule.terms ?? {})) table[`${indicator}.${name}`] = patterns;
+    // A language lexicon may extend an indicator's own terms ("VI-01.notPunished" in es.json).
+    for (const [name, patterns] of Object.entries(rule.terms ?? {})) {
+      const key = `${indicator}.${name}`;
+      table[key] = [...patterns, ...(language !== 'en' ? (lexicons[language]?.[key] ?? []) : [])];
+    }
   }
   table.child = [...(table.child ?? []), ...childPatterns(findAgeDefinitions(document.provisions))];
   return table;
@@ -80,7 +84,7 @@ function special(
     case 'CR-04':
       return purposesRule(ctx, units);
     case 'CR-05':
-      return labourRule(units);
+      return labourRule(ctx, units);
     case 'CR-06':
       return consentRule(ctx);
     case 'CR-14':

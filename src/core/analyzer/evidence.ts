@@ -57,15 +57,41 @@ export function quotesFor(ctx: AnalysisContext, hits: Hit[], limit = maxQuotes):
   return out;
 }
 
-/** Evidence from the strongest units (most elements first, then document order), at most `limit` quotes. */
+// Definitions, purposes and titles name a matter; the provision that creates the offence or duty provides it.
+const backgroundHeading =
+  /^\W*(?:definitions?|interpretation|meaning of|purposes?|objects?|short title|title|objeto|definiciones|définitions|objet)\b/iu;
+const definitionText = /^\s*(?:\(\w+\)\s*)?["“'‘][^"”’']{1,60}["”’']\s+(?:means|includes|has the meaning)\b/u;
+
+/**
+ * True when a unit met in one provision lies in a definition, purpose or title provision (or its section).
+ * Section-wide units are left alone: a whole definitions section often is where a code provides the matter.
+ */
+function inBackground(ctx: AnalysisContext, unit: UnitMatch): boolean {
+  if (new Set(unit.hits.map((h) => h.provision)).size > 1) return false;
+  return unit.hits.every((h) => {
+    const p = ctx.provisions[h.provision];
+    if (!p) return false;
+    const first = ctx.provisions[ctx.groups[p.group]?.members[0] ?? -1];
+    return (
+      backgroundHeading.test(p.heading) ||
+      backgroundHeading.test(first?.heading ?? '') ||
+      definitionText.test(p.text)
+    );
+  });
+}
+
+/**
+ * Evidence from the strongest units (most elements first; among equals, operative provisions before definitions
+ * and purposes, then document order), at most `limit` quotes.
+ */
 export function evidenceFromUnits(
   ctx: AnalysisContext,
   units: UnitMatch[],
   limit = maxQuotes,
 ): EvidenceQuote[] {
   const ranked = [...units]
-    .map((u, order) => ({ u, order, n: new Set(u.elements).size }))
-    .sort((a, b) => b.n - a.n || a.order - b.order)
+    .map((u, order) => ({ u, order, n: new Set(u.elements).size, background: inBackground(ctx, u) ? 1 : 0 }))
+    .sort((a, b) => b.n - a.n || a.background - b.background || a.order - b.order)
     .slice(0, 3);
   const out: EvidenceQuote[] = [];
   const seen = new Set<string>();

@@ -149,7 +149,7 @@ export function childNoMeansRule(ctx: AnalysisContext, units: TraffickingUnit[])
     for (const s of p.sentences) {
       const text = p.text.slice(s.start, s.end);
       const alternative =
-        /(?:force|fraud|coercion|means|threat)[^;]{0,300}?,?\s+or\s+(?:that\s+)?(?:the\s+(?:person|victim|individual)\s+(?:has not attained|is under|is a (?:child|minor))|(?:a|any)\s+(?:child|minor|person under))/iu.exec(
+        /(?:force|fraud|coercion|means|threat)[^;]{0,300}?,?\s+or\s+(?:that\s+|in which\s+|where\s+|when\s+|if\s+)?(?:the\s+(?:person|victim|individual)(?:\s+[a-z]+){0,4}?\s+(?:has not attained|is under|is a (?:child|minor))|(?:a|any)\s+(?:child|minor|person under))/iu.exec(
           text,
         );
       if (!alternative) continue;

@@ -275,16 +275,14 @@ export function meansRule(units: TraffickingUnit[]): SpecialResult {
   return { grade: found.size >= 2 ? 'yes' : 'partial', hits, found: [...found] };
 }
 
-/** CR-04: whether exploitation covers the Palermo minimum (sexual, labour, slavery/servitude, organs). */
-export function purposesRule(ctx: AnalysisContext, units: TraffickingUnit[]): SpecialResult {
+/** Purposes listed in an "exploitation includes/means ..." definition anywhere in the set, by kind. */
+function definedPurposes(ctx: AnalysisContext): Map<string, Hit[]> {
   const kinds = new Map<string, Hit[]>();
-  for (const u of units) for (const [k, h] of u.purposes) kinds.set(k, [...(kinds.get(k) ?? []), ...h]);
-  // An "exploitation includes/means ..." definition elsewhere counts too.
   for (const g of ctx.groups) {
     const members = g.members.filter((m) => ctx.onTopic(m));
     if (members.length === 0) continue;
     const defines = members.some((m) =>
-      /exploitation[^.;]{0,40}\b(?:means|includes|shall include|shall mean)\b/iu.test(
+      /exploitation[^.;]{0,40}\b(?:means|includes|shall include|shall mean)\b|\b(?:is|are) exploited (?:if|where|when)\b|meaning of exploitation/iu.test(
         ctx.provisions[m]?.text ?? '',
       ),
     );
@@ -292,6 +290,15 @@ export function purposesRule(ctx: AnalysisContext, units: TraffickingUnit[]): Sp
     for (const [k, h] of collect(ctx, members, 'purpose', purposes))
       kinds.set(k, [...(kinds.get(k) ?? []), ...h]);
   }
+  return kinds;
+}
+
+/** CR-04: whether exploitation covers the Palermo minimum (sexual, labour, slavery/servitude, organs). */
+export function purposesRule(ctx: AnalysisContext, units: TraffickingUnit[]): SpecialResult {
+  const kinds = new Map<string, Hit[]>();
+  for (const u of units) for (const [k, h] of u.purposes) kinds.set(k, [...(kinds.get(k) ?? []), ...h]);
+  // An "exploitation includes/means ..." definition elsewhere counts too.
+  for (const [k, h] of definedPurposes(ctx)) kinds.set(k, [...(kinds.get(k) ?? []), ...h]);
   const specific = [...kinds.keys()].filter((k) => k !== 'exploitation');
   if (specific.length === 0) return { grade: null, hits: [], found: [] };
   const covered = palermoPurposes.filter((p) => p.split('|').some((k) => kinds.has(k)));
@@ -304,7 +311,7 @@ export function purposesRule(ctx: AnalysisContext, units: TraffickingUnit[]): Sp
 }
 
 /** CR-05: labour exploitation in the trafficking offence (not only sex trafficking). */
-export function labourRule(units: TraffickingUnit[]): SpecialResult {
+export function labourRule(ctx: AnalysisContext, units: TraffickingUnit[]): SpecialResult {
   const hits: Hit[] = [];
   let offence = false;
   for (const u of ranked(units)) {
@@ -312,6 +319,15 @@ export function labourRule(units: TraffickingUnit[]): SpecialResult {
     if (h[0]) {
       hits.push({ ...h[0], element: 'labour' });
       if (!u.definitionOnly) offence = true;
+    }
+  }
+  // An offence "with a view to the person being exploited" takes its purposes from the definition of exploitation.
+  if (hits.length === 0 && units.some((u) => !u.definitionOnly)) {
+    const defined = definedPurposes(ctx);
+    const h = [...(defined.get('labour') ?? []), ...(defined.get('servitude') ?? [])];
+    if (h[0]) {
+      hits.push({ ...h[0], element: 'labour' });
+      offence = true;
     }
   }
   if (hits.length === 0) return { grade: null, hits: [], found: [] };

@@ -1,9 +1,12 @@
 /**
  * Plain-text statutes into a provision tree. Policy:
  * - Container headings (`Title 18`, `Part 2`, `Chapter 77`, `Schedule 1`, and their Spanish and French names)
- *   and section headings (`§ 1591`, `Section 3`, `Sec. 3`, `Article 5`, `Art. 5`, `Artículo 5`) start
- *   provisions. A heading line must end after the number or continue with `.`, `:`, `—`, `–` or `-` (or be a
- *   markdown heading), so a sentence such as "Section 3 of this Act applies" stays text.
+ *   and section headings (`§ 1591`, `Section 3`, `Sec. 20A.02`, `§ 712-1202`, `Article 5`, `Art. 5`,
+ *   `Artículo 5`) start provisions; Commonwealth numbered headings (`3. Trafficking in persons`) do when the
+ *   whole document reads as using them. What counts as a heading line, and why a sentence such as "Section 3
+ *   of this Act applies" or a numbered list item (`1. the person…`) stays text, is set out in headings.ts.
+ * - Markdown heading marks (`### Article 1`, also `###Article 1` without the space) and whole-line bold are
+ *   removed; lines that are only markup (`<meta …>`, `<!-- … -->`) are skipped, so they never become the title.
  * - A heading that repeats one already open (the same container, or the same section within the same
  *   containers) continues it: chunked sources repeat headings at chunk boundaries, and they are merged.
  * - Inside a section, lines starting with `(a)`, `(1)`, `(A)`, `(i)`, `(I)`, `a)` or `1.` start subsections.
@@ -13,8 +16,9 @@
  * - Text with no recognizable heading at all becomes one provision (kind `document`) citing the document, with
  *   a warning: nothing is lost, and the person importing is told.
  * - Lines inside a paragraph are joined with spaces (hard wrapping removed); paragraphs are kept.
- * - UK-style numbered sections (`3.—(1) Text`, `3.-(1)`) start section `s. 3` whose line goes on as `(1)`; a
- *   short unpunctuated line standing alone just before one (a UK side heading) becomes its heading.
+ * - UK-style numbered sections (`3.—(1) Text`, `3.-(1)`, `3.(1)`) start section `s. 3` whose line goes on as
+ *   `(1)`; a short unpunctuated line standing alone just before one (a side heading or margin note) becomes its
+ *   heading.
  * - A line that is only `Definitions` or `Interpretation` (or `Definitions and interpretation`, Spanish and
  *   French names) heads the next section when one follows at once (and has no heading of its own); otherwise
  *   it opens an unnumbered provision cited `Definitions` (or `Interpretation`), so definitions stay citable.
@@ -23,6 +27,17 @@
  */
 import { DomainError } from '../errors.ts';
 import { cleanText, cleanTextNotes } from './clean-text.ts';
+import {
+  definitionsLine,
+  type Heading,
+  markerAtStart,
+  markupLines,
+  numberedSections,
+  readHeading,
+  type SplitLine,
+  toSplitLine,
+  wrappedSentence,
+} from './headings.ts';
 import type { ProvisionKind, ProvisionNode } from './types.ts';
 
 /** The provision tree, the title when the text starts with one, and what the splitter had to guess. */
@@ -44,101 +59,7 @@ interface Draft {
   awaitsHeading: boolean;
 }
 
-const sectionWords: Record<string, { kind: ProvisionKind; cite: string }> = {
-  '§': { kind: 'section', cite: '§' },
-  '§§': { kind: 'section', cite: '§' },
-  'sec.': { kind: 'section', cite: 's.' },
-  sec: { kind: 'section', cite: 's.' },
-  'sect.': { kind: 'section', cite: 's.' },
-  section: { kind: 'section', cite: 's.' },
-  sección: { kind: 'section', cite: 's.' },
-  'art.': { kind: 'article', cite: 'Art.' },
-  art: { kind: 'article', cite: 'Art.' },
-  article: { kind: 'article', cite: 'Art.' },
-  artículo: { kind: 'article', cite: 'Art.' },
-  articulo: { kind: 'article', cite: 'Art.' },
-};
-const containerWords: Record<string, { kind: ProvisionKind; cite: string }> = {
-  title: { kind: 'title', cite: 'tit.' },
-  título: { kind: 'title', cite: 'tit.' },
-  titre: { kind: 'title', cite: 'tit.' },
-  part: { kind: 'part', cite: 'pt.' },
-  parte: { kind: 'part', cite: 'pt.' },
-  partie: { kind: 'part', cite: 'pt.' },
-  chapter: { kind: 'chapter', cite: 'ch.' },
-  capítulo: { kind: 'chapter', cite: 'ch.' },
-  chapitre: { kind: 'chapter', cite: 'ch.' },
-  schedule: { kind: 'schedule', cite: 'sch.' },
-};
-
-const sectionLine =
-  /^(§§?|sec\.|sect\.|sec(?=\s)|section|sección|art\.|art(?=\s)|article|artículo|articulo)\s*(\d+[a-z]{0,3}(?:[.-]\d+[a-z]{0,3})*(?:\s(?:bis|ter|quater|quinquies)\b)?|[IVX]{1,6}\b)(.*)$/iu;
-/** Roman section numbers count only in capitals and up to XXXIX (`Article IV`, not `Article vi` or `Art. L`). */
-const romanNumber = /^X{0,3}(?:IX|IV|V?I{0,3})$/;
-/** UK style: `3.—(1) Text`; the number ends the heading and the rest of the line is the body. */
-const ukSectionLine = /^(\d+[A-Z]{0,3})\.\s?[—–-]\s?(?=\()(.*)$/u;
-const definitionsLine =
-  /^(definitions|interpretation|definitions and interpretation|interpretation and definitions|general definitions|definiciones|définitions)\s*[.:]?$/iu;
-const containerLine =
-  /^(title|título|titre|part|parte|partie|chapter|capítulo|chapitre|schedule)\s+(\d+[a-z]?|[ivxlc]+)(.*)$/iu;
-const markerAtStart = /^(?:\(([0-9]{1,3}[a-z]?|[a-z]{1,4}|[A-Z]{1,4})\)|([a-z])\)|([0-9]{1,3})\.(?=\s))\s*/;
 const subsectionKinds: ProvisionKind[] = ['subsection', 'paragraph', 'subparagraph', 'clause', 'subclause'];
-const longHeading = 200;
-
-interface Heading {
-  kind: ProvisionKind;
-  citation: string;
-  /** The number as written, for container repeats. */
-  number: string;
-  heading: string | null;
-  /** Text that followed the number but is too long to be a heading. */
-  text: string | null;
-  /** The rest of the line to read as body text (UK-style `3.—(1) …`). */
-  body?: string;
-}
-
-/** Reads a heading line; null when the line is not one. */
-function readHeading(line: string, markdown: boolean): Heading | null {
-  const uk = ukSectionLine.exec(line);
-  if (uk) {
-    const number = uk[1] ?? '';
-    return {
-      kind: 'section',
-      citation: `s. ${number}`,
-      number,
-      heading: null,
-      text: null,
-      body: uk[2] ?? '',
-    };
-  }
-  for (const [pattern, words] of [
-    [sectionLine, sectionWords],
-    [containerLine, containerWords],
-  ] as const) {
-    const m = pattern.exec(line);
-    if (!m) continue;
-    const word = words[(m[1] ?? '').toLowerCase()];
-    const number = m[2] ?? '';
-    const rest = m[3] ?? '';
-    if (!word) continue;
-    if (words === sectionWords && /^[a-z]/i.test(number) && !romanNumber.test(number)) continue;
-    let after: string;
-    if (rest.trim() === '') after = '';
-    else if (/^\s*(?:[.:—–]|-(?=\s))/.test(rest)) after = rest.replace(/^\s*[.:—–-]+\s*/, '');
-    else if (markdown && /^\s/.test(rest)) after = rest.trim();
-    else continue;
-    const display = words === containerWords ? number.toUpperCase() : number.replace(/\s+/, ' ');
-    const long = after.length > longHeading;
-    return {
-      kind: word.kind,
-      citation: `${word.cite} ${display}`,
-      number: display,
-      heading: after === '' || long ? null : after,
-      text: long ? after : null,
-    };
-  }
-  return null;
-}
 
 type MarkerStyle = 'number' | 'number-dot' | 'lower' | 'lower-roman' | 'upper' | 'upper-roman';
 
@@ -149,21 +70,18 @@ function letterBefore(label: string): string {
 /** Splits plain text into provisions (see the policy above). Throws LAW_INVALID on empty text. */
 export function splitPlainText(content: string, options: { documentCitation: string }): SplitText {
   const cleaned = cleanText(content);
-  const lines: Array<{ line: string; markdown: boolean; page: number }> = [];
+  const lines: SplitLine[] = [];
+  const markup = markupLines(cleaned.lines);
   cleaned.lines.forEach((raw, i) => {
-    // Chunk banners (`===== FILE: … =====`) and horizontal rules carry no text.
-    if (/^\s*={3,}.*={3,}\s*$/.test(raw) || /^\s*([-=*_])\1{2,}\s*$/.test(raw)) return;
-    const markdown = /^\s*#{1,6}\s/.test(raw);
-    const line = raw
-      .replace(/^\s*#{1,6}\s+/, '')
-      .replace(/ {2,}/g, ' ')
-      .trim();
-    lines.push({ line, markdown, page: cleaned.pages[i] ?? 1 });
+    // Chunk banners (`===== FILE: … =====`), horizontal rules and markup-only lines carry no text.
+    if (/^\s*={3,}.*={3,}\s*$/.test(raw) || /^\s*([-=*_])\1{2,}\s*$/.test(raw) || markup.has(i)) return;
+    lines.push(toSplitLine(raw, cleaned.pages[i] ?? 1));
   });
   if (lines.every((l) => l.line === '')) {
     throw new DomainError('LAW_INVALID', 'the text is empty', { field: 'content' });
   }
   const paged = cleaned.pageCount > 1;
+  const numbered = numberedSections(lines);
   const startPage = new Map<ProvisionNode, number>();
   let page = 1;
   /** A side heading waiting for the section heading on the next line. */
@@ -301,7 +219,8 @@ export function splitPlainText(content: string, options: { documentCitation: str
       paragraphOpen = false;
       continue;
     }
-    let heading = readHeading(line, markdown);
+    let heading = numbered.get(i) ?? readHeading(line, markdown);
+    if (heading?.spaced && wrappedSentence(lines[i - 1]) && !numbered.has(i - 1)) heading = null;
     if (!heading && !(current?.awaitsHeading ?? false)) {
       const next = headingAfter(i);
       const nextBare = next !== null && next.heading === null && next.text === null;

@@ -36,6 +36,13 @@ export const lawLimits = {
   headingChars: 1_000,
   titleChars: 500,
   provisionTextChars: 1_000_000,
+  /**
+   * Bytes of one USLM, Akoma Ntoso or CLML file streamed from disk (CLI `laws import` and `analyze`): a whole
+   * US Code title (Title 42 is about 100 MB) fits. API uploads keep `contentChars`.
+   */
+  streamedFileBytes: 512 * 1024 * 1024,
+  /** Provisions of one import streamed from an XML file on disk (a whole title has more than `provisions`). */
+  streamedProvisions: 250_000,
 } as const;
 
 /** A statute, regulation, treaty, bill version or case, belonging to one jurisdiction. */

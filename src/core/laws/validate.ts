@@ -24,8 +24,11 @@ function checkText(value: string, field: string, max: number, required: boolean)
   if (value.length > max) fail(`${field} is longer than ${max} characters`, { field });
 }
 
-/** Throws LAW_INVALID unless the import is complete and within limits. */
-export function checkLawImport(imp: LawImport): void {
+/**
+ * Throws LAW_INVALID unless the import is complete and within limits; `maxProvisions` is raised only for a file
+ * streamed from disk (lawLimits.streamedProvisions).
+ */
+export function checkLawImport(imp: LawImport, maxProvisions: number = lawLimits.provisions): void {
   const d = imp.document;
   if (!isLawDocumentType(d.type))
     fail(`type must be one of ${lawDocumentTypes.join(', ')}`, { field: 'type' });
@@ -39,8 +42,8 @@ export function checkLawImport(imp: LawImport): void {
   checkInterval(imp.version);
   const flat = flattenProvisions(imp.provisions);
   if (flat.length === 0) fail('the document has no provisions', { field: 'provisions' });
-  if (flat.length > lawLimits.provisions) {
-    fail(`the document has ${flat.length} provisions; at most ${lawLimits.provisions} are allowed`, {
+  if (flat.length > maxProvisions) {
+    fail(`the document has ${flat.length} provisions; at most ${maxProvisions} are allowed`, {
       field: 'provisions',
     });
   }

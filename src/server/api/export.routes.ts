@@ -1,6 +1,7 @@
 /** Open exports of the published coded data and their codebook: public, published data only. */
 import type { FastifyInstance } from 'fastify';
 import { datasetJson } from '../../contracts/gaps.ts';
+import { frameworkVersionQuery } from '../../contracts/scores.ts';
 import { type Actor, publicActor } from '../../core/auth/permissions.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import {
@@ -25,11 +26,12 @@ export function registerExportRoutes(app: FastifyInstance, deps: AppDeps): void 
     summary: 'The open dataset as RFC 4180 CSV: one row per published answer (format lawgap-dataset/1)',
     tags,
     access: 'public',
-    handler: async ({ actor, reply }) =>
+    query: frameworkVersionQuery,
+    handler: async ({ actor, query, reply }) =>
       reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="lawgap-dataset.csv"')
-        .send(await datasetCsvText(anyone(actor))),
+        .send(await datasetCsvText(anyone(actor), query.frameworkVersion)),
   });
 
   defineRoute(app, deps, {
@@ -38,8 +40,9 @@ export function registerExportRoutes(app: FastifyInstance, deps: AppDeps): void 
     summary: 'The open dataset as JSON: one row per published answer',
     tags,
     access: 'public',
+    query: frameworkVersionQuery,
     response: datasetJson,
-    handler: async ({ actor }) => loadDatasetJson(anyone(actor)),
+    handler: async ({ actor, query }) => loadDatasetJson(anyone(actor), query.frameworkVersion),
   });
 
   defineRoute(app, deps, {
@@ -48,8 +51,11 @@ export function registerExportRoutes(app: FastifyInstance, deps: AppDeps): void 
     summary: 'The dataset’s codebook as Markdown: variables, response values, weights, area shares, sources',
     tags,
     access: 'public',
-    handler: async ({ actor, reply }) =>
-      reply.type('text/markdown; charset=utf-8').send(await codebookMarkdown(anyone(actor))),
+    query: frameworkVersionQuery,
+    handler: async ({ actor, query, reply }) =>
+      reply
+        .type('text/markdown; charset=utf-8')
+        .send(await codebookMarkdown(anyone(actor), query.frameworkVersion)),
   });
 
   defineRoute(app, deps, {
@@ -59,7 +65,10 @@ export function registerExportRoutes(app: FastifyInstance, deps: AppDeps): void 
       'The coding protocol as Markdown: redundant coding, QC threshold and sample, statuses, evidence rule, scoring',
     tags,
     access: 'public',
-    handler: async ({ actor, reply }) =>
-      reply.type('text/markdown; charset=utf-8').send(await protocolMarkdown(anyone(actor))),
+    query: frameworkVersionQuery,
+    handler: async ({ actor, query, reply }) =>
+      reply
+        .type('text/markdown; charset=utf-8')
+        .send(await protocolMarkdown(anyone(actor), query.frameworkVersion)),
   });
 }

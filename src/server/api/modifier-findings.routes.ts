@@ -3,13 +3,21 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   findingCreateBody,
+  findingHistoryEntry,
   findingListQuery,
   findingParams,
+  findingPatchBody,
   findingStatusBody,
   modifierFinding,
 } from '../../contracts/modifier-findings.ts';
 import { publicActor } from '../../core/auth/permissions.ts';
-import { createFinding, listVisibleFindings, setFindingStatus } from '../../services/modifier-findings.ts';
+import {
+  createFinding,
+  getFindingHistory,
+  listVisibleFindings,
+  setFindingStatus,
+  updateFinding,
+} from '../../services/modifier-findings.ts';
 import type { AppDeps } from '../deps.ts';
 import { defineRoute } from '../routing.ts';
 import { serviceCtx } from './service-ctx.ts';
@@ -67,5 +75,31 @@ export function registerModifierFindingRoutes(app: FastifyInstance, deps: AppDep
     response: modifierFinding,
     handler: async ({ actor, params, body }) =>
       setFindingStatus(serviceCtx(deps, actor), params.id, body.status),
+  });
+
+  defineRoute(app, deps, {
+    method: 'PATCH',
+    url: '/api/v1/modifier-findings/:id',
+    summary: 'Change a finding’s applies flag, citations, note or interval, and optionally its review state',
+    tags,
+    access: 'coding:write',
+    params: findingParams,
+    body: findingPatchBody,
+    response: modifierFinding,
+    handler: async ({ actor, params, body }) => {
+      const patch = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
+      return updateFinding(serviceCtx(deps, actor), params.id, patch);
+    },
+  });
+
+  defineRoute(app, deps, {
+    method: 'GET',
+    url: '/api/v1/modifier-findings/:id/history',
+    summary: 'Every change to a finding, oldest first: who, when, before and after',
+    tags,
+    access: 'org:read',
+    params: findingParams,
+    response: z.array(findingHistoryEntry),
+    handler: async ({ actor, params }) => getFindingHistory(serviceCtx(deps, actor), params.id),
   });
 }

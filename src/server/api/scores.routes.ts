@@ -18,7 +18,7 @@ import { type Actor, publicActor } from '../../core/auth/permissions.ts';
 import { compareJurisdictions, rankJurisdictions } from '../../services/compare.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { crosswalkAsOf } from '../../services/crosswalk.ts';
-import { today } from '../../services/scores.ts';
+import { today, versionOf } from '../../services/scores.ts';
 import { scoreChanges, scoreTrend } from '../../services/trends.ts';
 import type { AppDeps } from '../deps.ts';
 import { defineRoute } from '../routing.ts';
@@ -43,6 +43,7 @@ export function registerScoreRoutes(app: FastifyInstance, deps: AppDeps): void {
     handler: async ({ actor, params, query }) =>
       scoreTrend(anyone(actor), params.jurisdiction, {
         include: query.include,
+        ...versionOf(query),
         ...(query.from !== undefined ? { from: query.from } : {}),
         ...(query.to !== undefined ? { to: query.to } : {}),
       }),
@@ -58,7 +59,10 @@ export function registerScoreRoutes(app: FastifyInstance, deps: AppDeps): void {
     query: changesQuery,
     response: scoreChangesSchema,
     handler: async ({ actor, params, query }) =>
-      scoreChanges(anyone(actor), params.jurisdiction, query.from, query.to, { include: query.include }),
+      scoreChanges(anyone(actor), params.jurisdiction, query.from, query.to, {
+        include: query.include,
+        ...versionOf(query),
+      }),
   });
 
   defineRoute(app, deps, {
@@ -86,7 +90,10 @@ export function registerScoreRoutes(app: FastifyInstance, deps: AppDeps): void {
     response: comparison,
     handler: async ({ actor, query }) => {
       const ids = typeof query.jurisdiction === 'string' ? [query.jurisdiction] : query.jurisdiction;
-      return compareJurisdictions(anyone(actor), ids, query.asOf ?? today(), { include: query.include });
+      return compareJurisdictions(anyone(actor), ids, query.asOf ?? today(), {
+        include: query.include,
+        ...versionOf(query),
+      });
     },
   });
 
@@ -101,6 +108,7 @@ export function registerScoreRoutes(app: FastifyInstance, deps: AppDeps): void {
     handler: async ({ actor, query }) =>
       rankJurisdictions(anyone(actor), query.asOf ?? today(), {
         include: query.include,
+        ...versionOf(query),
         ...(query.parent !== undefined ? { parent: query.parent } : {}),
         ...(query.area !== undefined ? { area: query.area } : {}),
         limit: query.limit,

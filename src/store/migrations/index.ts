@@ -8,6 +8,7 @@ import * as recommendations from './20261129050000-recommendations.ts';
 import * as modifierFindings from './20261129060000-modifier-findings.ts';
 import * as treatyParties from './20261129070000-treaty-parties.ts';
 import * as analyzerSuggestions from './20261129080000-analyzer-suggestions.ts';
+import * as bills from './20261129090000-bills.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261129010000-initial': initial,
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '20261129060000-modifier-findings': modifierFindings,
   '20261129070000-treaty-parties': treatyParties,
   '20261129080000-analyzer-suggestions': analyzerSuggestions,
+  '20261129090000-bills': bills,
 };

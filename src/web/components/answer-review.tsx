@@ -41,7 +41,9 @@ function History({ answerId }: { answerId: string }) {
     <ol className="history">
       {history.data.map((h: AnswerHistoryEntry) => (
         <li key={h.id}>
-          {formatDate(locale, h.at, h.at)} · <code>{h.actor}</code> ·{' '}
+          {formatDate(locale, h.at, h.at)} ·{' '}
+          {/* A person's or token's name when the API knows it; the raw label only for system actors. */}
+          {h.actorName ? t('app.answers.by', { name: h.actorName }) : <code>{h.actor}</code>} ·{' '}
           {t(`app.answers.action.${h.action}`, {
             before: h.before ? `${h.before.value} (${t(`app.answers.status.${h.before.status}`)})` : '—',
             after: `${h.after.value} (${t(`app.answers.status.${h.after.status}`)})`,

@@ -68,9 +68,12 @@ export function ProvisionTree({ text }: { text: LawVersionText }) {
   const [open, setOpen] = useState<string | null>(null);
 
   useEffect(() => {
-    // The fragment names a provision (from search results or a shared link): bring it into view.
+    // The fragment names a provision (from search results, the diff or a shared link): bring it into view and
+    // move focus to its citation link, so a keyboard user goes on from there.
     const hash = window.location.hash.slice(1);
-    if (hash) document.getElementById(hash)?.scrollIntoView();
+    const target = hash ? document.getElementById(hash) : null;
+    target?.scrollIntoView();
+    target?.querySelector<HTMLElement>('.provision-citation')?.focus({ preventScroll: true });
   }, []);
 
   if (text.provisions.length === 0) return <p>{t('app.law.noProvisions')}</p>;

@@ -1,81 +1,18 @@
 /**
  * A jurisdiction's total score on 1 January of each year: a small line chart and the same numbers as a table.
- * The chart is plain SVG drawn here (no chart library): Observable Plot writes a `<style>` element into its SVG,
- * which the `style-src 'self'` policy blocks, and a line over at most a few dozen points needs no more.
- * Years with no score break the line; every point names its year and value in its tooltip.
+ * The chart is drawn with Observable Plot (trend-plot.tsx, which explains how it keeps to our CSP). Years with
+ * no score break the line; every point names its year and value in its tooltip, and the table carries every
+ * number in text, so neither colour nor the drawing is ever the only carrier.
  */
-import type { ScoreInclude, ScoreTrend as Trend } from '../api/types.ts';
+import { lazy, Suspense } from 'react';
+import type { ScoreInclude } from '../api/types.ts';
 import { useI18n } from '../lib/i18n.tsx';
 import { useSession } from '../lib/session.tsx';
 import { useLoad } from '../lib/use-action.ts';
 import { LoadState } from './load-state.tsx';
 
-const width = 640;
-const height = 220;
-const margin = { top: 12, right: 16, bottom: 28, left: 40 };
-
-type Point = Trend['points'][number];
-
-/** Splits the points into runs of consecutive scored years, so a year without a score breaks the line. */
-function runs(points: readonly Point[]): Point[][] {
-  const out: Point[][] = [];
-  let run: Point[] = [];
-  for (const p of points) {
-    if (p.total === null) {
-      if (run.length) out.push(run);
-      run = [];
-    } else run.push(p);
-  }
-  if (run.length) out.push(run);
-  return out;
-}
-
-function Chart({ trend, label }: { trend: Trend; label: string }) {
-  const { t } = useI18n();
-  const span = Math.max(1, trend.to - trend.from);
-  const x = (year: number) =>
-    margin.left + ((year - trend.from) / span) * (width - margin.left - margin.right);
-  const y = (total: number) => margin.top + (1 - total / 100) * (height - margin.top - margin.bottom);
-  const step = Math.max(1, Math.ceil((trend.to - trend.from + 1) / 8));
-  const years = trend.points
-    .map((p) => p.year)
-    .filter((_yr, i, all) => i % step === 0 || i === all.length - 1);
-  return (
-    <svg className="trend-chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>
-      {[0, 25, 50, 75, 100].map((v) => (
-        <g key={v}>
-          <line x1={margin.left} x2={width - margin.right} y1={y(v)} y2={y(v)} stroke="#c9ced6" />
-          <text x={margin.left - 6} y={y(v) + 4} textAnchor="end" fontSize="11" fill="#4a4a4a">
-            {v}
-          </text>
-        </g>
-      ))}
-      {years.map((yr) => (
-        <text key={yr} x={x(yr)} y={height - 8} textAnchor="middle" fontSize="11" fill="#4a4a4a">
-          {yr}
-        </text>
-      ))}
-      {runs(trend.points).map((run) => (
-        <polyline
-          key={run[0]?.year}
-          points={run.map((p) => `${x(p.year)},${y(p.total ?? 0)}`).join(' ')}
-          fill="none"
-          stroke="#0b5cad"
-          strokeWidth="2"
-        />
-      ))}
-      {trend.points.map((p) =>
-        p.total === null ? null : (
-          <circle key={p.year} cx={x(p.year)} cy={y(p.total)} r="3.5" fill="#0b5cad">
-            <title>
-              {t('app.trend.point', { year: p.year, total: p.total.toFixed(1), grade: p.grade ?? '—' })}
-            </title>
-          </circle>
-        ),
-      )}
-    </svg>
-  );
-}
+// Plot (with d3) is loaded only when a report card shows a trend, like the maps.
+const TrendPlot = lazy(() => import('./trend-plot.tsx').then((m) => ({ default: m.TrendPlot })));
 
 /** The trend section of the report card. */
 export function ScoreTrend({ jurisdictionId, include }: { jurisdictionId: string; include: ScoreInclude }) {
@@ -90,7 +27,9 @@ export function ScoreTrend({ jurisdictionId, include }: { jurisdictionId: string
       {data ? (
         <>
           <figure className="chart-figure">
-            <Chart trend={data} label={t('app.trend.chart', { from: data.from, to: data.to })} />
+            <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
+              <TrendPlot trend={data} label={t('app.trend.chart', { from: data.from, to: data.to })} />
+            </Suspense>
             <figcaption>{t('app.trend.caption')}</figcaption>
           </figure>
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard. */}

@@ -1,15 +1,17 @@
 /**
  * Jurisdictions side by side: pick 2 to 6 (by OCD id or name), then totals, grades, coverage and area scores,
- * and each indicator's answer, normalized value and citations. `?jurisdiction=A&jurisdiction=B…&asOf=`.
+ * and each indicator's answer, normalized value and citations. `?jurisdiction=A&jurisdiction=B…&asOf=&include=`
+ * (members may count unpublished answers). Names are the jurisdictions' own localized names.
  */
 import { type FormEvent, Fragment, useId, useMemo, useState } from 'react';
-import type { Comparison, Framework, Jurisdiction } from '../api/types.ts';
-import { TextField } from '../components/field.tsx';
+import type { LocalizedText } from '../../core/framework/types.ts';
+import type { Comparison, Framework, Jurisdiction, ScoreInclude } from '../api/types.ts';
+import { SelectField, TextField } from '../components/field.tsx';
 import { Link } from '../components/link.tsx';
 import { LoadState } from '../components/load-state.tsx';
 import { Page } from '../components/page.tsx';
 import { Localized, useI18n } from '../lib/i18n.tsx';
-import { reportPath } from '../lib/report-paths.ts';
+import { includes, reportPath } from '../lib/report-paths.ts';
 import { navigate, useLocation } from '../lib/router.ts';
 import { useSession } from '../lib/session.tsx';
 import { useLoad } from '../lib/use-action.ts';
@@ -18,21 +20,33 @@ const maxCompared = 6;
 const unitedStates = 'ocd-division/country:us';
 const fmt = (n: number | null, digits = 1) => (n === null ? '—' : n.toFixed(digits));
 
-function comparePath(ids: readonly string[], asOf: string): string {
+function comparePath(ids: readonly string[], asOf: string, include: ScoreInclude): string {
   const q = new URLSearchParams();
   for (const id of ids) q.append('jurisdiction', id);
   if (asOf) q.set('asOf', asOf);
+  if (include !== 'published') q.set('include', include);
   return `/compare?${q.toString()}`;
 }
 
-/** The compare page (public: published answers). */
+/** A jurisdiction's localized name when the page knows it, else the name the API gave. */
+function Name({ id, fallback, names }: { id: string; fallback: string; names: Names }) {
+  const name = names.get(id);
+  return name ? <Localized text={name} /> : fallback;
+}
+
+type Names = ReadonlyMap<string, LocalizedText>;
+
+/** The compare page (public: published answers; members may count unpublished ones). */
 export function ComparePage() {
   const { t, pick } = useI18n();
-  const { api } = useSession();
+  const { api, can } = useSession();
   const { search } = useLocation();
   const params = new URLSearchParams(search);
   const ids = [...new Set(params.getAll('jurisdiction'))].slice(0, maxCompared);
   const asOf = params.get('asOf') ?? '';
+  const requested = params.get('include');
+  const include: ScoreInclude = includes.find((i) => i === requested) ?? 'published';
+  const [counted, setCounted] = useState<ScoreInclude>(include);
   const key = ids.join('|');
   const [entry, setEntry] = useState('');
   const [date, setDate] = useState(asOf);
@@ -49,10 +63,14 @@ export function ComparePage() {
   );
   const framework = useLoad(() => api.framework(), [api]);
   const comparison = useLoad(
-    () => (ids.length >= 2 ? api.compare(ids, asOf ? { asOf } : {}) : Promise.resolve(null)),
-    [api, key, asOf],
+    () =>
+      ids.length >= 2
+        ? api.compare(ids, { ...(asOf ? { asOf } : {}), ...(include !== 'published' ? { include } : {}) })
+        : Promise.resolve(null),
+    [api, key, asOf, include],
   );
   const byId = useMemo(() => new Map((options.data ?? []).map((j) => [j.id, j] as const)), [options.data]);
+  const names = useMemo(() => new Map([...byId].map(([id, j]) => [id, j.name] as const)), [byId]);
 
   const find = (text: string): Jurisdiction | null => {
     const q = text.trim().toLowerCase();
@@ -70,19 +88,20 @@ export function ComparePage() {
     if (ids.length >= maxCompared) return setEntryError(t('app.compare.tooMany', { max: maxCompared }));
     setEntryError(undefined);
     setEntry('');
-    if (!ids.includes(found.id)) navigate(comparePath([...ids, found.id], asOf), { replace: true });
+    if (!ids.includes(found.id)) navigate(comparePath([...ids, found.id], asOf, include), { replace: true });
   };
   const remove = (id: string) =>
     navigate(
       comparePath(
         ids.filter((i) => i !== id),
         asOf,
+        include,
       ),
       { replace: true },
     );
   const applyDate = (event: FormEvent) => {
     event.preventDefault();
-    navigate(comparePath(ids, date));
+    navigate(comparePath(ids, date, counted));
   };
 
   const error = comparison.error ?? framework.error;
@@ -133,6 +152,20 @@ export function ComparePage() {
       {ids.length < 2 ? <p>{t('app.compare.pickTwo')}</p> : null}
       <form className="filters" onSubmit={applyDate}>
         <TextField label={t('app.laws.asOf')} name="asOf" type="date" value={date} onChange={setDate} />
+        {can('org:read') ? (
+          <SelectField
+            label={t('app.report.include')}
+            name="include"
+            value={counted}
+            onChange={(v) => setCounted(includes.find((i) => i === v) ?? 'published')}
+          >
+            {includes.map((i) => (
+              <option key={i} value={i}>
+                {t(`app.report.include.${i}`)}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
         <div className="field">
           <button type="submit">{t('app.compare.apply')}</button>
         </div>
@@ -140,16 +173,29 @@ export function ComparePage() {
       <LoadState loading={ids.length >= 2 && comparison.data === null && !error} error={error} />
       {comparison.data && framework.data ? (
         <>
-          <p role="status">{t('app.compare.scope', { date: comparison.data.asOf })}</p>
-          <Totals comparison={comparison.data} framework={framework.data} />
-          <Indicators comparison={comparison.data} framework={framework.data} />
+          <p role="status">
+            {t('app.compare.scope', {
+              date: comparison.data.asOf,
+              include: t(`app.report.include.${comparison.data.include}`),
+            })}
+          </p>
+          <Totals comparison={comparison.data} framework={framework.data} names={names} />
+          <Indicators comparison={comparison.data} framework={framework.data} names={names} />
         </>
       ) : null}
     </Page>
   );
 }
 
-function Totals({ comparison, framework }: { comparison: Comparison; framework: Framework }) {
+function Totals({
+  comparison,
+  framework,
+  names,
+}: {
+  comparison: Comparison;
+  framework: Framework;
+  names: Names;
+}) {
   const { t } = useI18n();
   const js = comparison.jurisdictions;
   return (
@@ -162,7 +208,9 @@ function Totals({ comparison, framework }: { comparison: Comparison; framework: 
             <th scope="col">{t('app.compare.measure')}</th>
             {js.map((j) => (
               <th key={j.id} scope="col">
-                <Link to={reportPath(j.id, comparison.asOf)}>{j.name}</Link>
+                <Link to={reportPath(j.id, comparison.asOf, comparison.include)}>
+                  <Name id={j.id} fallback={j.name} names={names} />
+                </Link>
               </th>
             ))}
           </tr>
@@ -211,7 +259,15 @@ function Totals({ comparison, framework }: { comparison: Comparison; framework: 
   );
 }
 
-function Indicators({ comparison, framework }: { comparison: Comparison; framework: Framework }) {
+function Indicators({
+  comparison,
+  framework,
+  names,
+}: {
+  comparison: Comparison;
+  framework: Framework;
+  names: Names;
+}) {
   const { t } = useI18n();
   const js = comparison.jurisdictions;
   return (
@@ -232,7 +288,7 @@ function Indicators({ comparison, framework }: { comparison: Comparison; framewo
             </th>
             {js.map((j) => (
               <th key={j.id} scope="colgroup" colSpan={3}>
-                {j.name}
+                <Name id={j.id} fallback={j.name} names={names} />
               </th>
             ))}
           </tr>

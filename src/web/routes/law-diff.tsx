@@ -1,13 +1,16 @@
 /**
  * The changes between two versions of a law: provisions added, removed and changed. Each change is named in
  * words, and the word diff marks deletions with <del> and insertions with <ins>, each announced by a hidden
- * label, so nothing depends on colour.
+ * label, so nothing depends on colour. Each change's citation links to that provision in its version's page
+ * (the new version for added and changed provisions, the old one for removed ones): a real link, so Tab and
+ * Enter reach it, and the law page moves focus to the provision named in the fragment.
  */
 import type { LawDiff } from '../api/types.ts';
 import { Link } from '../components/link.tsx';
 import { LoadState } from '../components/load-state.tsx';
 import { Page } from '../components/page.tsx';
 import { useI18n } from '../lib/i18n.tsx';
+import { provisionAnchor } from '../lib/law-text.ts';
 import { useLocation } from '../lib/router.ts';
 import { useSession } from '../lib/session.tsx';
 import { useLoad } from '../lib/use-action.ts';
@@ -42,14 +45,55 @@ function Words({ words }: { words: readonly Word[] }) {
   );
 }
 
-function ChangeItem({ change, lang }: { change: Change; lang: string }) {
+/** Where a citation sits in one version: the version's id and date, and each citation's provision id. */
+interface VersionIndex {
+  id: string;
+  effectiveFrom: string;
+  provisionIds: ReadonlyMap<string, string>;
+}
+
+function CitationLink({
+  documentId,
+  citation,
+  version,
+  lang,
+}: {
+  documentId: string;
+  citation: string;
+  version: VersionIndex | null;
+  lang: string;
+}) {
+  const { t } = useI18n();
+  const provisionId = version?.provisionIds.get(citation);
+  if (!version || !provisionId) return <span lang={lang}>{citation}</span>;
+  return (
+    <Link to={`${lawPath(documentId, version.id)}#${provisionAnchor(provisionId)}`} className="diff-citation">
+      <span lang={lang}>{citation}</span>
+      <span className="visually-hidden"> {t('app.diff.inVersion', { date: version.effectiveFrom })}</span>
+    </Link>
+  );
+}
+
+function ChangeItem({
+  change,
+  lang,
+  documentId,
+  versions,
+}: {
+  change: Change;
+  lang: string;
+  documentId: string;
+  versions: { from: VersionIndex | null; to: VersionIndex | null };
+}) {
   const { t } = useI18n();
   const label = t(`app.diff.${change.change}`);
   const content = change.change === 'removed' ? change.before : change.after;
+  const version = change.change === 'removed' ? versions.from : versions.to;
   return (
     <li className={`change change-${change.change}`}>
       <h3>
-        <span className="change-label">{label}</span> <span lang={lang}>{change.citation}</span>
+        <span className="change-label">{label}</span>{' '}
+        <CitationLink documentId={documentId} citation={change.citation} version={version} lang={lang} />
         {content.heading ? (
           <>
             {' '}
@@ -88,6 +132,20 @@ export function LawDiffPage({ id }: { id: string }) {
   const to = params.get('to') ?? '';
   const diff = useLoad(() => api.lawDiff(id, from, to), [api, id, from, to]);
   const d = diff.data;
+  // The diff names provisions by citation; the two versions' texts give each citation's anchor.
+  const index = (versionId: string) =>
+    api.lawVersion(id, versionId).then(
+      (v): VersionIndex => ({
+        id: v.version.id,
+        effectiveFrom: v.version.effectiveFrom,
+        provisionIds: new Map([...v.provisions].reverse().map((p) => [p.citation, p.id] as const)),
+      }),
+    );
+  const versions = useLoad(
+    () => (d ? Promise.all([index(d.from.id), index(d.to.id)]) : Promise.resolve(null)),
+    [api, id, d],
+  );
+  const [fromIndex, toIndex] = versions.data ?? [null, null];
   return (
     <Page title={t('app.diff.title')}>
       <p>
@@ -113,7 +171,13 @@ export function LawDiffPage({ id }: { id: string }) {
           {d.changes.length === 0 ? <p>{t('app.diff.none')}</p> : null}
           <ol className="changes">
             {d.changes.map((c) => (
-              <ChangeItem key={`${c.change}|${c.citation}`} change={c} lang={d.document.language} />
+              <ChangeItem
+                key={`${c.change}|${c.citation}`}
+                change={c}
+                lang={d.document.language}
+                documentId={id}
+                versions={{ from: fromIndex, to: toIndex }}
+              />
             ))}
           </ol>
         </>

@@ -1,12 +1,14 @@
 /**
  * The score map: the world (or the US states) coloured by total score or one area's score on a date, with a
  * patterned legend and the ranking table, which is always shown and is the route for keyboards and screen
- * readers. `?parent=ocd-division/country:us&area=PN&asOf=2024-01-01`.
+ * readers. `?parent=ocd-division/country:us&area=PN&asOf=2024-01-01&include=coded` (members may count
+ * unpublished answers). Names are the jurisdictions' own localized names, as on the map and the report card.
  */
 
 import { type FormEvent, lazy, Suspense, useState } from 'react';
+import type { LocalizedText } from '../../core/framework/types.ts';
 import { rankingLimits } from '../../core/scoring/ranking-page.ts';
-import type { Jurisdiction, RankingLine, Rankings } from '../api/types.ts';
+import type { Jurisdiction, RankingLine, Rankings, ScoreInclude } from '../api/types.ts';
 import { SelectField, TextField } from '../components/field.tsx';
 import { Link } from '../components/link.tsx';
 import { LoadState } from '../components/load-state.tsx';
@@ -14,7 +16,7 @@ import { Page } from '../components/page.tsx';
 import { ScoreLegend, ScorePatterns } from '../components/score-legend.tsx';
 import type { ShapeShade } from '../components/svg-map.tsx';
 import { Localized, useI18n } from '../lib/i18n.tsx';
-import { reportPath } from '../lib/report-paths.ts';
+import { includes, reportPath } from '../lib/report-paths.ts';
 import { navigate, useLocation } from '../lib/router.ts';
 import { bandOf, bandPatternId } from '../lib/score-bands.ts';
 import { useSession } from '../lib/session.tsx';
@@ -26,15 +28,18 @@ const UsMap = lazy(() => import('../components/us-map.tsx').then((m) => ({ defau
 const unitedStates = 'ocd-division/country:us';
 const fmt = (n: number | null) => (n === null ? '—' : n.toFixed(1));
 
-/** The map page (public: published answers). */
+/** The map page (public: published answers; members may count unpublished ones). */
 export function ScoreMapPage() {
   const { t, pick } = useI18n();
-  const { api } = useSession();
+  const { api, can } = useSession();
   const { search } = useLocation();
   const params = new URLSearchParams(search);
   const parent = params.get('parent') === unitedStates ? unitedStates : '';
   const area = params.get('area') ?? '';
   const asOf = params.get('asOf') ?? '';
+  const requested = params.get('include');
+  const include: ScoreInclude = includes.find((i) => i === requested) ?? 'published';
+  const [counted, setCounted] = useState<ScoreInclude>(include);
   const [scope, setScope] = useState(parent);
   const [rankedBy, setRankedBy] = useState(area);
   const [date, setDate] = useState(asOf);
@@ -46,10 +51,11 @@ export function ScoreMapPage() {
         ...(parent ? { parent } : {}),
         ...(area ? { area } : {}),
         ...(asOf ? { asOf } : {}),
+        ...(include !== 'published' ? { include } : {}),
         // The map colours every jurisdiction: ask for the largest page the API allows.
         limit: rankingLimits.maxLimit,
       }),
-    [api, parent, area, asOf],
+    [api, parent, area, asOf, include],
   );
   const shapes = useLoad(() => api.jurisdictions(parent ? { parent } : { level: 'national' }), [api, parent]);
 
@@ -59,6 +65,7 @@ export function ScoreMapPage() {
     if (scope) next.set('parent', scope);
     if (rankedBy) next.set('area', rankedBy);
     if (date) next.set('asOf', date);
+    if (counted !== 'published') next.set('include', counted);
     const qs = next.toString();
     navigate(`/map${qs ? `?${qs}` : ''}`);
   };
@@ -81,6 +88,20 @@ export function ScoreMapPage() {
           ))}
         </SelectField>
         <TextField label={t('app.laws.asOf')} name="asOf" type="date" value={date} onChange={setDate} />
+        {can('org:read') ? (
+          <SelectField
+            label={t('app.report.include')}
+            name="include"
+            value={counted}
+            onChange={(v) => setCounted(includes.find((i) => i === v) ?? 'published')}
+          >
+            {includes.map((i) => (
+              <option key={i} value={i}>
+                {t(`app.report.include.${i}`)}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
         <div className="field">
           <button type="submit">{t('app.map.apply')}</button>
         </div>
@@ -89,11 +110,18 @@ export function ScoreMapPage() {
       {rankings.data && shapes.data ? (
         <>
           <p role="status">
-            {t('app.map.scope.text', { date: rankings.data.asOf })}{' '}
+            {t('app.map.scope.text', {
+              date: rankings.data.asOf,
+              include: t(`app.report.include.${rankings.data.include}`),
+            })}{' '}
             {areaMeta ? <Localized text={areaMeta.name} /> : t('app.map.total')}
           </p>
           <ScoreMap rankings={rankings.data} jurisdictions={shapes.data} us={parent === unitedStates} />
-          <RankingTable rankings={rankings.data} />
+          <RankingTable
+            rankings={rankings.data}
+            names={new Map(shapes.data.map((j) => [j.id, j.name] as const))}
+            include={include}
+          />
         </>
       ) : null}
     </Page>
@@ -147,13 +175,21 @@ function ScoreMap({
   );
 }
 
-function Row({ line }: { line: RankingLine }) {
+function Row({
+  line,
+  name,
+  include,
+}: {
+  line: RankingLine;
+  name: LocalizedText | undefined;
+  include: ScoreInclude;
+}) {
   const { t } = useI18n();
   return (
     <tr>
       <td>{line.rank ?? '—'}</td>
       <th scope="row">
-        <Link to={reportPath(line.id)}>{line.name}</Link>
+        <Link to={reportPath(line.id, '', include)}>{name ? <Localized text={name} /> : line.name}</Link>
       </th>
       <td>{line.value === null ? t('app.map.notCoded') : fmt(line.value)}</td>
       <td>{line.grade ?? '—'}</td>
@@ -169,7 +205,15 @@ function Row({ line }: { line: RankingLine }) {
 }
 
 /** The table alternative: every line of the ranking, coded or not. */
-function RankingTable({ rankings }: { rankings: Rankings }) {
+function RankingTable({
+  rankings,
+  names,
+  include,
+}: {
+  rankings: Rankings;
+  names: ReadonlyMap<string, LocalizedText>;
+  include: ScoreInclude;
+}) {
   const { t } = useI18n();
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
@@ -189,7 +233,7 @@ function RankingTable({ rankings }: { rankings: Rankings }) {
         </thead>
         <tbody>
           {rankings.lines.map((line) => (
-            <Row key={line.id} line={line} />
+            <Row key={line.id} line={line} name={names.get(line.id)} include={include} />
           ))}
         </tbody>
       </table>

@@ -127,7 +127,7 @@ export const enScores = {
   'app.map.rankedBy': 'Coloured by',
   'app.map.total': 'Total score',
   'app.map.apply': 'Show the map',
-  'app.map.scope.text': 'Scores on {date}, published answers:',
+  'app.map.scope.text': 'Scores on {date}; answers counted: {include}. Ranked by:',
   'app.map.worldLabel': 'World map of scores',
   'app.map.usLabel': 'Map of the scores of the US states',
   'app.map.caption':
@@ -153,7 +153,7 @@ export const enScores = {
   'app.compare.remove': 'Remove',
   'app.compare.pickTwo': 'Add at least two jurisdictions to compare them.',
   'app.compare.apply': 'Compare on this date',
-  'app.compare.scope': 'Compared on {date}, published answers.',
+  'app.compare.scope': 'Compared on {date}; answers counted: {include}.',
   'app.compare.totals': 'Scores side by side',
   'app.compare.measure': 'Measure',
   'app.compare.indicators': 'Indicators side by side',

@@ -132,7 +132,7 @@ export const esScores: Partial<Record<keyof typeof en, string>> = {
   'app.map.rankedBy': 'Color según',
   'app.map.total': 'Puntuación total',
   'app.map.apply': 'Mostrar el mapa',
-  'app.map.scope.text': 'Puntuaciones al {date}, respuestas publicadas:',
+  'app.map.scope.text': 'Puntuaciones al {date}; respuestas contadas: {include}. Clasificación por:',
   'app.map.worldLabel': 'Mapa mundial de puntuaciones',
   'app.map.usLabel': 'Mapa de las puntuaciones de los estados de EE. UU.',
   'app.map.caption':
@@ -158,7 +158,7 @@ export const esScores: Partial<Record<keyof typeof en, string>> = {
   'app.compare.remove': 'Quitar',
   'app.compare.pickTwo': 'Añada al menos dos jurisdicciones para compararlas.',
   'app.compare.apply': 'Comparar en esta fecha',
-  'app.compare.scope': 'Comparación al {date}, respuestas publicadas.',
+  'app.compare.scope': 'Comparación al {date}; respuestas contadas: {include}.',
   'app.compare.totals': 'Puntuaciones lado a lado',
   'app.compare.measure': 'Medida',
   'app.compare.indicators': 'Indicadores lado a lado',

@@ -131,7 +131,7 @@ export const frScores: Partial<Record<keyof typeof en, string>> = {
   'app.map.rankedBy': 'Couleur selon',
   'app.map.total': 'Score total',
   'app.map.apply': 'Afficher la carte',
-  'app.map.scope.text': 'Scores au {date}, réponses publiées :',
+  'app.map.scope.text': 'Scores au {date} ; réponses comptées : {include}. Classement par :',
   'app.map.worldLabel': 'Carte mondiale des scores',
   'app.map.usLabel': 'Carte des scores des États des États-Unis',
   'app.map.caption':
@@ -157,7 +157,7 @@ export const frScores: Partial<Record<keyof typeof en, string>> = {
   'app.compare.remove': 'Retirer',
   'app.compare.pickTwo': 'Ajoutez au moins deux juridictions pour les comparer.',
   'app.compare.apply': 'Comparer à cette date',
-  'app.compare.scope': 'Comparaison au {date}, réponses publiées.',
+  'app.compare.scope': 'Comparaison au {date} ; réponses comptées : {include}.',
   'app.compare.totals': 'Scores côte à côte',
   'app.compare.measure': 'Mesure',
   'app.compare.indicators': 'Indicateurs côte à côte',

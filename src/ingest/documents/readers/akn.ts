@@ -20,7 +20,13 @@ import type { LawDocumentType, ProvisionKind } from '../../../core/laws/types.ts
 import type { DocumentInput, ReadDocument } from '../types.ts';
 import { fitTitle, isoDate, languageTag } from './xml-meta.ts';
 import { noText, skippedNote, wrongRoot } from './xml-outcome.ts';
-import { type CiteStyle, type Parent, ProvisionBuilder, type Role } from './xml-provisions.ts';
+import {
+  type CiteStyle,
+  type Parent,
+  ProvisionBuilder,
+  type Role,
+  type XmlReadOptions,
+} from './xml-provisions.ts';
 import { chunksOf, parseXml, type XmlElement } from './xml-stream.ts';
 
 const documentTypes: Record<string, LawDocumentType | null> = {
@@ -164,6 +170,7 @@ function labelFromId(el: XmlElement): string | null {
 export async function readAknChunks(
   fileName: string,
   chunks: Iterable<Uint8Array> | AsyncIterable<Uint8Array>,
+  options: XmlReadOptions = {},
 ): Promise<ReadDocument> {
   const ancestors: string[] = [];
   let documentType: string | null = null;
@@ -253,7 +260,7 @@ export async function readAknChunks(
     return { type: 'inline' };
   };
 
-  const builder = new ProvisionBuilder(fileName, classify);
+  const builder = new ProvisionBuilder(fileName, classify, options.maxProvisions);
   await parseXml(fileName, chunks, {
     open(el) {
       builder.open(el);

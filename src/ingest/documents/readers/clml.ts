@@ -15,7 +15,7 @@ import type { ProvisionKind } from '../../../core/laws/types.ts';
 import type { DocumentInput, ReadDocument } from '../types.ts';
 import { fitTitle, isoDate, languageTag } from './xml-meta.ts';
 import { noText, skippedNote, wrongRoot } from './xml-outcome.ts';
-import { type Parent, ProvisionBuilder, type Role } from './xml-provisions.ts';
+import { type Parent, ProvisionBuilder, type Role, type XmlReadOptions } from './xml-provisions.ts';
 import { chunksOf, parseXml, type XmlElement } from './xml-stream.ts';
 
 const legislationNamespace = 'http://www.legislation.gov.uk/namespaces/legislation';
@@ -73,6 +73,7 @@ const skips: Record<string, string | undefined> = {
 export async function readClmlChunks(
   fileName: string,
   chunks: Iterable<Uint8Array> | AsyncIterable<Uint8Array>,
+  options: XmlReadOptions = {},
 ): Promise<ReadDocument> {
   const ancestors: string[] = [];
   let secondary = false;
@@ -142,7 +143,7 @@ export async function readClmlChunks(
     return { type: 'inline' };
   };
 
-  const builder = new ProvisionBuilder(fileName, classify);
+  const builder = new ProvisionBuilder(fileName, classify, options.maxProvisions);
   const pendingHeadings: ProvisionNodeRef[] = [];
   await parseXml(fileName, chunks, {
     open(el) {

@@ -5,7 +5,7 @@
  * numbers typed into the text (`(a)`, `1.`) are kept as written. A zip that is not a Word document, or is
  * damaged, is DOCUMENT_UNREADABLE naming the file.
  */
-import mammoth from 'mammoth';
+import type mammothTypes from 'mammoth';
 import { DomainError } from '../../../core/errors.ts';
 import type { DocumentInput, ReadDocument } from '../types.ts';
 import { documentFromSplit, splitForReader } from './from-text.ts';
@@ -13,7 +13,9 @@ import { htmlToText } from './html.ts';
 
 /** Reads a DOCX file into provisions. */
 export async function readDocx(input: DocumentInput): Promise<ReadDocument> {
-  let result: Awaited<ReturnType<typeof mammoth.convertToHtml>>;
+  // mammoth is large: load it only when a DOCX is read, not with every command.
+  const { default: mammoth } = await import('mammoth');
+  let result: Awaited<ReturnType<typeof mammothTypes.convertToHtml>>;
   try {
     result = await mammoth.convertToHtml(
       { buffer: Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength) },

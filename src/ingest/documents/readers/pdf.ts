@@ -13,7 +13,6 @@
  * - Encrypted (password-protected) or corrupt files are DOCUMENT_UNREADABLE naming the file; a file with no
  *   text layer at all (a scan) is DOCUMENT_UNREADABLE saying OCR is needed.
  */
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { DomainError } from '../../../core/errors.ts';
 import { joinLines } from '../../../core/laws/clean-text.ts';
 import { flattenProvisions } from '../../../core/laws/types.ts';
@@ -116,6 +115,8 @@ function unreadable(input: DocumentInput, why: string): DomainError {
 
 /** Reads a PDF file into provisions. */
 export async function readPdf(input: DocumentInput): Promise<ReadDocument> {
+  // pdfjs is large (seconds to load on a busy machine): load it only when a PDF is read, not with every command.
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   // pdfjs takes ownership of (and may detach) the buffer it is given: pass a copy.
   const task = getDocument({
     data: new Uint8Array(input.bytes),

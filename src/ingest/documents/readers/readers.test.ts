@@ -27,6 +27,32 @@ async function refusal(p: Promise<unknown>): Promise<DomainError> {
   throw new Error('expected a DomainError');
 }
 
+describe('text reader (headings)', () => {
+  it('reads a markdown treaty with a <meta> line and "###Article 1" headings (no space after the hashes)', async () => {
+    const doc = await read(
+      'convention.md',
+      "<meta http-equiv='Content-Type' content='text/html; charset=utf-8' />\n\n##Fictional Convention\n\n###Article 1 \n\nEach Party shall act.\n\n###Article 2 \n\n1. The first paragraph.",
+    );
+    expect(doc.format).toBe('text');
+    expect(doc.title).toBe('Fictional Convention');
+    expect(citations(doc)).toEqual(['Art. 1', 'Art. 2', 'Art. 2(1)']);
+  });
+
+  it('reads Commonwealth numbered headings and US state code sections from a .txt file', async () => {
+    const act = await read(
+      'act.txt',
+      'Fictional Widgets Act\n\nPART II\nOFFENCES\n\n3. Hoarding of widgets\n(1) A person who hoards widgets commits an offence.\n\n3A. Aggravated hoarding\nA person who hoards ten widgets commits an aggravated offence.',
+    );
+    expect(citations(act)).toEqual(['pt. II', 's. 3', 's. 3(1)', 's. 3A']);
+    expect(byCitation(act, 's. 3')?.heading).toBe('Hoarding of widgets');
+    const code = await read(
+      'code.txt',
+      'Fictional Code\n\nSec. 20A.02. HOARDING OF WIDGETS.\n(a) A person commits an offense.\n\n§ 712-1202 Promoting hoarding\nText.',
+    );
+    expect(citations(code)).toEqual(['s. 20A.02', 's. 20A.02(a)', '§ 712-1202']);
+  });
+});
+
 describe('text reader (OCR)', () => {
   it('cleans OCR text: page furniture, hyphenation, form feeds; records pages', async () => {
     const page = (n: number, body: string) => `FICTIONAL GAZETTE\n${body}\n- ${n} -`;

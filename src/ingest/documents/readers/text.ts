@@ -1,6 +1,8 @@
 /**
  * Plain text and Markdown, OCR'd text included: strict UTF-8 (a BOM is dropped), cleaned and split by headings
- * (core/laws/clean-text.ts, core/laws/split-text.ts). Form feeds are page breaks: each provision's page is kept.
+ * (core/laws/clean-text.ts, core/laws/split-text.ts, core/laws/headings.ts). Form feeds are page breaks: each
+ * provision's page is kept. Markdown exported from HTML keeps its quirks readable: `###Article 1` (no space after
+ * the hashes) is a heading, and a leading `<meta …>` or `<!-- … -->` line is skipped, never taken as the title.
  */
 import { DomainError } from '../../../core/errors.ts';
 import type { DocumentInput, ReadDocument } from '../types.ts';

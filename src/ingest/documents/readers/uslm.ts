@@ -17,7 +17,7 @@ import type { LawDocumentType } from '../../../core/laws/types.ts';
 import type { DocumentInput, ReadDocument } from '../types.ts';
 import { fitTitle, isoDate, languageTag } from './xml-meta.ts';
 import { noText, skippedNote, wrongRoot } from './xml-outcome.ts';
-import { type Parent, ProvisionBuilder, type Role } from './xml-provisions.ts';
+import { type Parent, ProvisionBuilder, type Role, type XmlReadOptions } from './xml-provisions.ts';
 import { chunksOf, parseXml, type XmlElement } from './xml-stream.ts';
 
 const uslmNamespaces = ['http://xml.house.gov/schemas/uslm/1.0', 'http://schemas.gpo.gov/xml/uslm'];
@@ -95,6 +95,7 @@ function typeOf(root: string): LawDocumentType | null {
 export async function readUslmChunks(
   fileName: string,
   chunks: Iterable<Uint8Array> | AsyncIterable<Uint8Array>,
+  options: XmlReadOptions = {},
 ): Promise<ReadDocument> {
   let root: string | null = null;
   let rootIdentifier: string | undefined;
@@ -154,7 +155,7 @@ export async function readUslmChunks(
     return { type: 'inline' };
   };
 
-  const builder = new ProvisionBuilder(fileName, classify);
+  const builder = new ProvisionBuilder(fileName, classify, options.maxProvisions);
   await parseXml(fileName, chunks, {
     open(el) {
       if (el.local === 'preface') inPreface++;

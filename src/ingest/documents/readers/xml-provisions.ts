@@ -105,6 +105,12 @@ export function cleanNum(text: string): string {
     .trim();
 }
 
+/** Options of the chunk readers: a file streamed from disk may hold more provisions than an upload. */
+export interface XmlReadOptions {
+  /** At most this many provisions (default lawLimits.provisions). */
+  maxProvisions?: number;
+}
+
 /** The provision tree built from one file's events, plus captured metadata and counts of skipped matter. */
 export class ProvisionBuilder implements XmlHandler {
   readonly provisions: ProvisionNode[] = [];
@@ -122,6 +128,7 @@ export class ProvisionBuilder implements XmlHandler {
   constructor(
     private readonly fileName: string,
     private readonly classify: (el: XmlElement, parent: Parent | null) => Role,
+    private readonly maxProvisions: number = lawLimits.provisions,
   ) {}
 
   private limit(message: string, details: Record<string, unknown> = {}): never {
@@ -270,11 +277,11 @@ export class ProvisionBuilder implements XmlHandler {
 
   private makeFrame(kind: ProvisionKind, cite: CiteStyle, label: string | null, parent: Frame | null): Frame {
     if (parent && !parent.resolved) this.resolve(parent);
-    if (++this.count > lawLimits.provisions) {
+    if (++this.count > this.maxProvisions) {
       this.limit(
-        `the document has more than ${lawLimits.provisions} provisions, the most one import may hold`,
+        `the document has more than ${this.maxProvisions} provisions, the most one import may hold`,
         {
-          limit: lawLimits.provisions,
+          limit: this.maxProvisions,
         },
       );
     }

@@ -1,0 +1,176 @@
+/**
+ * `lawgap bills import openstates|legiscan PATH... [--jurisdiction ID] [--json]`,
+ * `lawgap bills list [--jurisdiction ID] [--session S] [--stage STAGE] [--json]`, `lawgap bills show ID`.
+ * A PATH may be a folder: its `.json` files are imported, in name order. A refused file makes the exit
+ * code 2 after every other file has been imported.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import cliProgress from 'cli-progress';
+import type { Command } from 'commander';
+import { billStages, isBillStage } from '../../core/bills/types.ts';
+import { DomainError } from '../../core/errors.ts';
+import { isOcdDivisionId } from '../../core/jurisdictions/types.ts';
+import {
+  type BillFileInput,
+  type BillFormat,
+  importBills,
+  listBills,
+  showBill,
+} from '../../services/bills.ts';
+import { withContext } from '../context.ts';
+import { info, printJson, printTable } from '../output.ts';
+
+function bad(message: string): never {
+  throw new DomainError('VALIDATION_FAILED', message);
+}
+
+/** The files named by the paths, folders expanded to their `.json` files (recursively, sorted). */
+function filesOf(paths: string[]): BillFileInput[] {
+  const found: string[] = [];
+  const walk = (p: string) => {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(p);
+    } catch {
+      bad(`cannot read ${p}`);
+    }
+    if (stat.isDirectory()) {
+      for (const name of fs.readdirSync(p).sort()) {
+        const child = path.join(p, name);
+        if (fs.statSync(child).isDirectory() || name.endsWith('.json')) walk(child);
+      }
+    } else found.push(p);
+  };
+  for (const p of paths) walk(p);
+  if (found.length === 0) bad('no .json files found in the given paths');
+  return found.map((file) => ({ name: file, content: () => fs.readFileSync(file, 'utf8') }));
+}
+
+/** A progress bar on a terminal for imports of several files; nothing otherwise. */
+function progress(total: number): { tick: (done: number) => void; stop: () => void } {
+  if (total < 2 || !process.stderr.isTTY) return { tick: () => undefined, stop: () => undefined };
+  const bar = new cliProgress.SingleBar(
+    { format: 'bills {bar} {value}/{total} files', stream: process.stderr, hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(total, 0);
+  return { tick: (done) => bar.update(done), stop: () => bar.stop() };
+}
+
+/** Registers the bills commands. */
+export function billCommands(program: Command): void {
+  const bills = program.command('bills').description('bills from Open States and LegiScan, with their stage');
+  bills
+    .command('import')
+    .description('import Open States (scrape or API v3 JSON) or LegiScan getBill JSON files')
+    .argument('<format>', 'openstates or legiscan')
+    .argument('<paths...>', 'files, or folders of .json files')
+    .option(
+      '--jurisdiction <id>',
+      'for Open States scrape files without one: ocd-jurisdiction/… or ocd-division/…',
+    )
+    .option('--json', 'print JSON only')
+    .action(async (format: string, paths: string[], opts: { jurisdiction?: string; json?: boolean }) => {
+      if (format !== 'openstates' && format !== 'legiscan') bad('the format must be openstates or legiscan');
+      const files = filesOf(paths);
+      const bar = progress(files.length);
+      const report = await withContext(async (ctx) => {
+        try {
+          return await importBills(ctx, {
+            format: format as BillFormat,
+            files,
+            ...(opts.jurisdiction ? { jurisdiction: opts.jurisdiction } : {}),
+            onFile: bar.tick,
+          });
+        } finally {
+          bar.stop();
+        }
+      });
+      if (report.totals.refusedFiles > 0) process.exitCode = 2;
+      if (opts.json) return printJson(report);
+      for (const f of report.files.filter((x) => x.status === 'refused')) {
+        info(`refused ${f.error}`);
+        for (const r of f.rejected) info(`  record ${r.index + 1} (${r.record}): ${r.reason}`);
+      }
+      const t = report.totals;
+      info(
+        `${files.length} file(s): ${t.new} new, ${t.changed} changed, ${t.unchanged} unchanged, ` +
+          `${t.rejected} rejected, ${t.refusedFiles} file(s) refused`,
+      );
+    });
+
+  bills
+    .command('list')
+    .description('bills, each with its normalised stage')
+    .option('--jurisdiction <ocd-id>', 'only this jurisdiction (OCD division id)')
+    .option('--session <identifier>', 'only this legislative session')
+    .option('--stage <stage>', `only this stage: ${billStages.join(', ')}`)
+    .option('--limit <n>', 'at most this many bills (default 1000)')
+    .option('--json', 'print JSON only')
+    .action(
+      async (opts: {
+        jurisdiction?: string;
+        session?: string;
+        stage?: string;
+        limit?: string;
+        json?: boolean;
+      }) => {
+        if (opts.jurisdiction !== undefined && !isOcdDivisionId(opts.jurisdiction))
+          bad(`--jurisdiction must be an OCD division id, got "${opts.jurisdiction}"`);
+        if (opts.stage !== undefined && !isBillStage(opts.stage))
+          bad(`--stage must be one of ${billStages.join(', ')}`);
+        const limit = opts.limit === undefined ? undefined : Number(opts.limit);
+        if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1))
+          bad('--limit must be a whole number ≥ 1');
+        const list = await withContext((ctx) =>
+          listBills(ctx, {
+            ...(opts.jurisdiction ? { jurisdictionId: opts.jurisdiction } : {}),
+            ...(opts.session ? { session: opts.session } : {}),
+            ...(opts.stage && isBillStage(opts.stage) ? { stage: opts.stage } : {}),
+            ...(limit !== undefined ? { limit } : {}),
+          }),
+        );
+        if (opts.json) return printJson(list);
+        printTable(
+          list.map((b) => ({ ...b, flagged: b.flaggedActions || '' })),
+          [
+            'jurisdictionId',
+            'sessionIdentifier',
+            'identifier',
+            'stage',
+            'latestActionDate',
+            'latestAction',
+            'flagged',
+            'id',
+          ],
+        );
+      },
+    );
+
+  bills
+    .command('show')
+    .description('one bill with its actions, sponsors, versions and documents')
+    .argument('<id>', 'lawgap bill id or OCD bill id')
+    .option('--json', 'print JSON only')
+    .action(async (id: string, opts: { json?: boolean }) => {
+      const bill = await withContext((ctx) => showBill(ctx, id));
+      if (opts.json) return printJson(bill);
+      info(`${bill.identifier} (${bill.jurisdictionId}, ${bill.sessionIdentifier}): ${bill.title}`);
+      info(`stage: ${bill.stage}; source: ${bill.source}${bill.ocdId ? `; ${bill.ocdId}` : ''}`);
+      info(
+        `sponsors: ${bill.sponsorships.map((s) => `${s.name}${s.primary ? ' (primary)' : ''}`).join(', ') || 'none'}`,
+      );
+      printTable(
+        bill.actions.map((a) => ({
+          date: a.date,
+          chamber: a.chamber,
+          classes: [...a.classification, ...a.unknownClassification.map((c) => `${c}?`)].join(' '),
+          description: a.description,
+        })),
+        ['date', 'chamber', 'classes', 'description'],
+      );
+      if (bill.actions.some((a) => a.unknownClassification.length > 0))
+        info('classes marked ? are outside the Open States vocabulary (kept, flagged)');
+    });
+}
