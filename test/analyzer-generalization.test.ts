@@ -1,7 +1,8 @@
 /**
  * A held-out check of how the analyzer generalizes: invented statutes in common drafting styles (Commonwealth
- * act, US state penal code, civil-law penal code, victim services, supply-chain disclosure) and two unrelated
- * laws that share their vocabulary, in test/fixtures/analyzer/generalization/. Each has its expected answers
+ * act, US state penal code and amending bill, civil-law penal code, "Whoever ..." act with Explanations,
+ * Southeast Asian and Southern African acts, victim services, supply-chain disclosure, Spanish and French laws)
+ * and unrelated laws that share their vocabulary, in test/fixtures/analyzer/generalization/. Each has its expected answers
  * beside it, written from the invented text before any rule was tuned to it. The files are read as
  * `lawgap analyze FILE` reads them (services/analysis.ts), so splitting is part of what is measured.
  */
@@ -44,8 +45,8 @@ const cases = fs
 
 describe('analyzer on held-out invented statutes', () => {
   it('has fixtures with expected answers', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(7);
-    expect(cases.filter((c) => !c.related).length).toBeGreaterThanOrEqual(2);
+    expect(cases.length).toBeGreaterThanOrEqual(20);
+    expect(cases.filter((c) => !c.related).length).toBeGreaterThanOrEqual(7);
   });
 
   it('raises no false alarm on unrelated law, quotes verbatim, and reaches F1 ≥ 0.85 with evidence in place', {

@@ -4,6 +4,8 @@
  * law-library service. Provision ids are looked up by citation.
  */
 import type { Actor } from '../src/core/auth/permissions.ts';
+import { createAnswer } from '../src/services/coding.ts';
+import { getFramework } from '../src/services/framework.ts';
 import { getLawVersionText, importLaw } from '../src/services/laws.ts';
 import type { Store } from '../src/store/db.ts';
 
@@ -67,4 +69,24 @@ export function pid(map: Record<string, string>, citation: string): string {
   const id = map[citation];
   if (!id) throw new Error(`no provision ${citation} in ${Object.keys(map).join(', ')}`);
   return id;
+}
+
+/**
+ * Codes every indicator of the current framework for Iceland at its best value (citing s. 1(1) of v1), so the
+ * grade is A unless a modifier finding caps it.
+ */
+export async function codeIcelandAtBest(store: Store, fx: CodingFixtures): Promise<void> {
+  const ctx = { db: store.db, actor: system };
+  const framework = await getFramework(ctx);
+  const cite = [{ provisionId: pid(fx.v1, 's. 1(1)'), quote: 'recruits, transports or harbours' }];
+  for (const indicator of framework.indicators) {
+    const values = framework.responseTypes[indicator.type].values;
+    const top = Object.entries(values).sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'NA';
+    await createAnswer(ctx, {
+      jurisdictionId: iceland,
+      indicatorId: indicator.id,
+      value: top,
+      citations: cite,
+    });
+  }
 }

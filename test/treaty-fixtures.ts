@@ -65,20 +65,23 @@ export async function importTreatyFixture(
   };
 }
 
-/** A ratification record with invented dates (in force from 2031-01-01) and an example.org source. */
-export function ratification(
-  treatyId: string,
-  jurisdictionId: string,
-  over: Partial<RecordTreatyPartyArgs> = {},
-): RecordTreatyPartyArgs {
+/** A ratification as the API takes it (the treaty is in the URL): invented dates, an example.org source. */
+export function ratificationBody(jurisdictionId: string): Omit<RecordTreatyPartyArgs, 'treatyId'> {
   return {
-    treatyId,
     jurisdictionId,
     action: 'ratification',
     signedOn: '2030-07-01',
     consentedOn: '2030-11-15',
     inForceOn: '2031-01-01',
     source: 'https://example.org/erce/status',
-    ...over,
   };
+}
+
+/** A ratification record with invented dates (in force from 2031-01-01) and an example.org source. */
+export function ratification(
+  treatyId: string,
+  jurisdictionId: string,
+  over: Partial<RecordTreatyPartyArgs> = {},
+): RecordTreatyPartyArgs {
+  return { treatyId, ...ratificationBody(jurisdictionId), ...over };
 }

@@ -1,17 +1,3 @@
-/**
- * Scoring from the database against scoring alone, on SQLite and on PostgreSQL: 300 jurisdictions × 66 v1
- * indicators × 20 yearly validity intervals of published answers (396,000 rows, generated once from a fixed
- * seed and inserted in one transaction into a temporary SQLite file and into a scratch PostgreSQL database,
- * created and dropped; the PostgreSQL line is skipped with a message when no server answers at
- * `BENCH_DATABASE_URL`, `TEST_DATABASE_URL` or `postgres://postgres@127.0.0.1:5432/postgres`). Ours is
- * `scoreAsOf` (jurisdiction check, framework from cache, the answers valid on the date with their citations,
- * then core scoring) for each jurisdiction × year; the reference is `scoreJurisdiction` alone on the same
- * answers preloaded in memory, timed in the same run in rounds alternating with ours (up to 5). The ratio is
- * the cost of storage. The
- * generated answers carry no citations (a value above 0 without one is allowed in storage, only flagged
- * `uncited`), so the citation join is exercised but returns nothing. Both sides must agree on every total.
- */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,15 +12,13 @@ import { cliActor, type ServiceContext } from '../../src/services/context.ts';
 import { getFramework } from '../../src/services/framework.ts';
 import { scoreAsOf } from '../../src/services/scores.ts';
 import { createStore } from '../../src/store/db.ts';
+import { seededRandom } from '../../test/seeded-random.ts';
 import type { BenchRow, MeasureSettings, TableLine } from '../measure.ts';
+import { adminUrl, createScratchDatabase, dropScratchDatabase } from '../postgres.ts';
 
 const jurisdictionCount = 300;
 const years = 20;
 const firstYear = 2006;
-const adminUrl =
-  process.env.BENCH_DATABASE_URL ??
-  process.env.TEST_DATABASE_URL ??
-  'postgres://postgres@127.0.0.1:5432/postgres';
 
 interface Case {
   jurisdictionId: string;
@@ -46,23 +30,12 @@ interface Case {
 /** One generated answer row: id, jurisdiction, indicator, value, valid from, valid to. */
 type AnswerRow = [string, string, string, string, string, string | null];
 
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The answers to store and the cases to score, from a fixed seed. */
 function generate(
   framework: Framework,
   jurisdictions: Array<{ id: string; level: string }>,
 ): { rows: AnswerRow[]; cases: Case[] } {
-  const next = random(20261130);
+  const next = seededRandom(20261130);
   const rows: AnswerRow[] = [];
   const cases: Case[] = [];
   for (const j of jurisdictions) {
@@ -122,16 +95,6 @@ async function insertPostgres(url: string, frameworkId: string, rows: AnswerRow[
     }
     await client.query('commit');
     await client.query('analyze coded_answers');
-  } finally {
-    await client.end();
-  }
-}
-
-async function adminQuery(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
-  await client.connect();
-  try {
-    await client.query(text);
   } finally {
     await client.end();
   }
@@ -240,11 +203,9 @@ export const scoreDbRow: BenchRow = {
       fs.rmSync(dir, { recursive: true, force: true });
     }
 
-    const name = `lawgap_bench_${randomBytes(6).toString('hex')}`;
-    try {
-      await adminQuery(`create database ${name}`);
-    } catch (err) {
-      const why = err instanceof Error ? err.message : String(err);
+    const scratch = await createScratchDatabase();
+    if ('unreachable' in scratch) {
+      const why = scratch.unreachable;
       process.stderr.write(
         `bench: score-db: PostgreSQL not reachable at ${adminUrl} (${why}); skipping its line\n`,
       );
@@ -258,14 +219,12 @@ export const scoreDbRow: BenchRow = {
       });
       return lines;
     }
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    const pgStore = createStore({ databaseUrl: url.toString(), dataDir: ':memory:' });
+    const pgStore = createStore({ databaseUrl: scratch.url, dataDir: ':memory:' });
     try {
       await prepareDatabase(pgStore.db);
       const ctx = { db: pgStore.db, actor: cliActor };
       const started = performance.now();
-      await insertPostgres(url.toString(), framework.id, data.rows);
+      await insertPostgres(scratch.url, framework.id, data.rows);
       const seconds = (performance.now() - started) / 1000;
       process.stderr.write(
         `bench: score-db: ${fmt(data.rows.length)} answers into PostgreSQL in ${seconds.toFixed(1)} s\n`,
@@ -274,7 +233,7 @@ export const scoreDbRow: BenchRow = {
       lines.push(await measure('postgres', ctx, framework, data.cases, settings, generated));
     } finally {
       await pgStore.destroy();
-      await adminQuery(`drop database if exists ${name} with (force)`);
+      await dropScratchDatabase(scratch.name);
     }
     return lines;
   },

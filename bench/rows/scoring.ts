@@ -13,6 +13,7 @@ import v1 from '../../src/core/framework/versions/v1.json' with { type: 'json' }
 import type { JurisdictionLevel } from '../../src/core/jurisdictions/types.ts';
 import { scoreJurisdiction } from '../../src/core/scoring/score-jurisdiction.ts';
 import type { Answer } from '../../src/core/scoring/types.ts';
+import { seededRandom } from '../../test/seeded-random.ts';
 import type { BenchRow, Measurement, MeasureSettings } from '../measure.ts';
 
 const jurisdictions = 300;
@@ -23,20 +24,8 @@ interface Coding {
   answers: Answer[];
 }
 
-/** mulberry32: a tiny seeded generator, so every run scores the same answers. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function generate(framework: Framework): Coding[] {
-  const next = random(20261129);
+  const next = seededRandom(20261129);
   const codings: Coding[] = [];
   for (let j = 0; j < jurisdictions; j++) {
     const level: JurisdictionLevel = j % 3 === 2 ? 'subnational' : 'national';

@@ -1,16 +1,3 @@
-/**
- * `GET /api/v1/search` over 100,000 generated provisions against the raw full-text query on the same index,
- * on SQLite and on PostgreSQL. Provisions are 20 documents of 5,000, each of about 40 words drawn from a
- * fixed-seed Zipf distribution over a 3,000-word made-up vocabulary, imported through the real import
- * service (JSON format) into a temporary SQLite file and a fresh PostgreSQL database (created and dropped;
- * the PostgreSQL lines are skipped with a message when no server answers). The reference runs the very SQL
- * the search port compiles, in a bare loop through better-sqlite3 (statements prepared once) or pg (unnamed
- * statements, as the app sends them): no HTTP, no validation, no snippets cut in JavaScript, no JSON. Both
- * sides run one query at a time over 60 queries (one to three words, common to rare) and must return the same
- * provisions first; in each round the raw side replays exactly the queries ours ran, so both time the same
- * mix. Reported: p50 and p95 latency in milliseconds; ratio = ours / raw ("how many times the raw time").
- */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,27 +12,14 @@ import { consoleMailer } from '../../src/services/mailer.ts';
 import { createStore, type DialectName, type Store } from '../../src/store/db.ts';
 import type { SearchQuery } from '../../src/store/search/port.ts';
 import { searchFor } from '../../src/store/search/search-for.ts';
+import { seededRandom } from '../../test/seeded-random.ts';
 import { type BenchRow, listenOnLoopback, type MeasureSettings, type TableLine } from '../measure.ts';
+import { adminUrl, createScratchDatabase, dropScratchDatabase } from '../postgres.ts';
 
 const documents = 20;
 const perDocument = 5_000;
 const wordsPerProvision = 40;
-const adminUrl =
-  process.env.BENCH_DATABASE_URL ??
-  process.env.TEST_DATABASE_URL ??
-  'postgres://postgres@127.0.0.1:5432/postgres';
 const jurisdictionId = 'ocd-division/country:us';
-
-/** mulberry32: a tiny seeded generator, so every run indexes the same text. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Corpus {
   /** lawgap.law/1 JSON, one per document. */
@@ -54,7 +28,7 @@ interface Corpus {
 }
 
 function generate(): Corpus {
-  const next = random(20261129);
+  const next = seededRandom(20261129);
   const syllables = [
     'ka',
     'lo',
@@ -284,16 +258,6 @@ async function measureEngine(
   }
 }
 
-async function adminQuery(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
-
 /** The search row (two lines per engine). */
 export const searchRow: BenchRow = {
   name: 'GET /api/v1/search over 100k provisions',
@@ -318,11 +282,9 @@ export const searchRow: BenchRow = {
       await sqlite.destroy();
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
-    const name = `lawgap_bench_${randomBytes(6).toString('hex')}`;
-    try {
-      await adminQuery(`create database ${name}`);
-    } catch (err) {
-      const why = err instanceof Error ? err.message : String(err);
+    const scratch = await createScratchDatabase();
+    if ('unreachable' in scratch) {
+      const why = scratch.unreachable;
       process.stderr.write(
         `bench: search: PostgreSQL not reachable at ${adminUrl} (${why}); skipping its lines\n`,
       );
@@ -336,9 +298,7 @@ export const searchRow: BenchRow = {
       });
       return lines;
     }
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    const store = createStore({ databaseUrl: url.toString(), dataDir: ':memory:' });
+    const store = createStore({ databaseUrl: scratch.url, dataDir: ':memory:' });
     try {
       const t = performance.now();
       await load(store, corpus);
@@ -346,10 +306,10 @@ export const searchRow: BenchRow = {
       process.stderr.write(
         `bench: search: 100k provisions into PostgreSQL in ${((performance.now() - t) / 1000).toFixed(1)} s\n`,
       );
-      lines.push(...(await measureEngine('postgres', store, url.toString(), settings, corpus)));
+      lines.push(...(await measureEngine('postgres', store, scratch.url, settings, corpus)));
     } finally {
       await store.destroy();
-      await adminQuery(`drop database if exists ${name} with (force)`);
+      await dropScratchDatabase(scratch.name);
     }
     return lines;
   },

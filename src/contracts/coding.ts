@@ -46,14 +46,19 @@ export const codedAnswer = z
   })
   .meta({ id: 'CodedAnswer' });
 
-const snapshot = z.object({
-  value: z.string(),
+/** The fields a history snapshot of an answer or a modifier finding holds besides its value or applies flag. */
+export const codedRecordSnapshotFields = {
   validFrom: z.string(),
   validTo: z.string().nullable(),
   status: codingStatus,
   cautionNote: z.string().nullable(),
   coder: z.string(),
   citations: z.array(z.object({ provisionId: z.string(), quote: z.string() })),
+};
+
+const snapshot = z.object({
+  value: z.string(),
+  ...codedRecordSnapshotFields,
   origin: z
     .object({
       kind: z.literal('analyzer'),
@@ -68,10 +73,9 @@ const snapshot = z.object({
     ),
 });
 
-export const answerHistoryEntry = z
-  .object({
-    id: z.string(),
-    answerId: z.string(),
+/** The fields of a coding history entry after its ids: when, who, what, and the record before and after. */
+export function codingHistoryFields<S extends z.ZodType>(recordSnapshot: S) {
+  return {
     at: z.string(),
     actor: z.string(),
     actorName: z
@@ -79,9 +83,13 @@ export const answerHistoryEntry = z
       .nullable()
       .describe('the person’s display name or the API token’s name; null for system actors'),
     action: z.enum(['create', 'update', 'status']),
-    before: snapshot.nullable(),
-    after: snapshot,
-  })
+    before: recordSnapshot.nullable(),
+    after: recordSnapshot,
+  };
+}
+
+export const answerHistoryEntry = z
+  .object({ id: z.string(), answerId: z.string(), ...codingHistoryFields(snapshot) })
   .meta({ id: 'AnswerHistoryEntry' });
 
 export const answerListQuery = z.strictObject({

@@ -1,7 +1,7 @@
 /** API shapes for negative-modifier findings. */
 import { z } from 'zod';
 import { codingLimits, codingStatuses } from '../core/coding/types.ts';
-import { citationInput } from './coding.ts';
+import { citationInput, codedRecordSnapshotFields, codingHistoryFields } from './coding.ts';
 import { ocdDivisionId } from './common.ts';
 import { isoDate } from './laws.ts';
 
@@ -72,28 +72,8 @@ export const findingPatchBody = z.strictObject({
     .describe('move to this review state after the edit (an edit sends a reviewed finding back to coded)'),
 });
 
-const findingSnapshot = z.object({
-  applies: z.boolean(),
-  validFrom: z.string(),
-  validTo: z.string().nullable(),
-  status: codingStatus,
-  cautionNote: z.string().nullable(),
-  coder: z.string(),
-  citations: z.array(z.object({ provisionId: z.string(), quote: z.string() })),
-});
+const findingSnapshot = z.object({ applies: z.boolean(), ...codedRecordSnapshotFields });
 
 export const findingHistoryEntry = z
-  .object({
-    id: z.string(),
-    findingId: z.string(),
-    at: z.string(),
-    actor: z.string(),
-    actorName: z
-      .string()
-      .nullable()
-      .describe('the person’s display name or the API token’s name; null for system actors'),
-    action: z.enum(['create', 'update', 'status']),
-    before: findingSnapshot.nullable(),
-    after: findingSnapshot,
-  })
+  .object({ id: z.string(), findingId: z.string(), ...codingHistoryFields(findingSnapshot) })
   .meta({ id: 'FindingHistoryEntry' });

@@ -14,6 +14,7 @@ import { registerLawRoutes } from './api/laws.routes.ts';
 import { registerMetaRoutes } from './api/meta.routes.ts';
 import { registerModifierFindingRoutes } from './api/modifier-findings.routes.ts';
 import { registerOrganizationRoutes } from './api/organizations.routes.ts';
+import { registerPeopleRoutes } from './api/people.routes.ts';
 import { registerQcRoutes } from './api/qc.routes.ts';
 import { registerRecommendationRoutes } from './api/recommendations.routes.ts';
 import { registerScoreRoutes } from './api/scores.routes.ts';
@@ -106,6 +107,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   registerJurisdictionRoutes(app, deps);
   registerLawRoutes(app, deps);
   registerBillRoutes(app, deps);
+  registerPeopleRoutes(app, deps);
   registerSuggestionRoutes(app, deps);
   registerSearchRoutes(app, deps);
   registerCodingRoutes(app, deps);

@@ -11,7 +11,7 @@
  */
 import type { Kysely } from 'kysely';
 import { actorCan, actorLabel } from '../core/auth/permissions.ts';
-import { checkTransition, initialStatuses, statusAfterEdit } from '../core/coding/status.ts';
+import { checkStatusMove, initialStatuses, statusAfterEdit } from '../core/coding/status.ts';
 import {
   type AnswerHistoryEntry,
   type AnswerOrigin,
@@ -214,18 +214,8 @@ export async function setAnswerStatus(
   if (!actorCan(ctx.actor, 'coding:write')) throw new DomainError('FORBIDDEN', 'you may not change answers');
   return ctx.db.transaction().execute(async (trx) => {
     const before = await visibleAnswer({ ...ctx, db: trx }, id);
-    const actor = actorLabel(ctx.actor);
-    checkTransition({
-      from: before.status,
-      to: status,
-      actor,
-      coder: before.coder,
-      can: (p) => actorCan(ctx.actor, p),
-      singleCoder: options.singleCoder ?? ctx.actor.kind === 'system',
-    });
+    const { actor, coder } = checkStatusMove(ctx.actor, before, status, options.singleCoder);
     if (status === 'published') await refuseOpenDivergence(trx, before);
-    // Confirming a machine suggestion makes the confirming person its coder.
-    const coder = before.status === 'suggested' ? actor : before.coder;
     await updateAnswerRow(trx, id, { ...before, status, coder });
     const after = await loadAnswer(trx, id);
     await appendHistory(trx, {

@@ -14,7 +14,7 @@ import {
   type FindingHistoryEntry,
   findingSnapshotOf,
 } from '../core/coding/modifier-findings.ts';
-import { checkTransition, initialStatuses, statusAfterEdit } from '../core/coding/status.ts';
+import { checkStatusMove, initialStatuses, statusAfterEdit } from '../core/coding/status.ts';
 import { type CodingStatus, codingLimits } from '../core/coding/types.ts';
 import { describeInterval, findOverlap } from '../core/coding/validity.ts';
 import { DomainError, isDomainError } from '../core/errors.ts';
@@ -28,7 +28,6 @@ import {
   listFindings,
   replaceFindingCitations,
   updateFindingRow,
-  updateFindingStatus,
 } from '../store/modifier-findings.repo.ts';
 import type { Database } from '../store/schema.ts';
 import { type CitationInput, checkCitations, checkTreatyStanding, settleInterval } from './answer-checks.ts';
@@ -163,18 +162,8 @@ async function setFindingStatusIn(
 ): Promise<CodedModifierFinding> {
   const trx = ctx.db;
   const before = await visibleFinding(ctx, id);
-  const actor = actorLabel(ctx.actor);
-  checkTransition({
-    from: before.status,
-    to: status,
-    actor,
-    coder: before.coder,
-    can: (p) => actorCan(ctx.actor, p),
-    singleCoder: options.singleCoder ?? ctx.actor.kind === 'system',
-  });
-  // Confirming a machine suggestion makes the confirming person its coder.
-  const coder = before.status === 'suggested' ? actor : before.coder;
-  await updateFindingStatus(trx, id, { status, coder });
+  const { actor, coder } = checkStatusMove(ctx.actor, before, status, options.singleCoder);
+  await updateFindingRow(trx, id, { ...before, status, coder });
   const after = await loadFinding(trx, id);
   await appendFindingHistory(trx, {
     findingId: id,

@@ -73,6 +73,16 @@ function checkYear(year: number | undefined, name: string): void {
   }
 }
 
+/** What a trend or a change list counts (published answers unless `include` says more), with that include. */
+async function loadCounted(
+  ctx: ServiceContext,
+  jurisdictionId: string,
+  options: { include?: ScoreInclude; frameworkVersion?: number },
+) {
+  const include = options.include ?? 'published';
+  return { include, ...(await loadCountedAnswers(ctx, jurisdictionId, { include, ...versionOf(options) })) };
+}
+
 /**
  * The score on 1 January of each year from `from` to `to`; throws VALIDATION_FAILED for bad years or from > to,
  * JURISDICTION_NOT_FOUND, or FORBIDDEN.
@@ -84,16 +94,13 @@ export async function scoreTrend(
 ): Promise<ScoreTrend> {
   checkYear(options.from, 'from');
   checkYear(options.to, 'to');
-  const include = options.include ?? 'published';
   const {
+    include,
     jurisdiction,
     framework,
     answers: stored,
     findings,
-  } = await loadCountedAnswers(ctx, jurisdictionId, {
-    include,
-    ...versionOf(options),
-  });
+  } = await loadCounted(ctx, jurisdictionId, options);
   const thisYear = Number(today().slice(0, 4));
   const earliest = stored.reduce((min, a) => Math.min(min, Number(a.validFrom.slice(0, 4))), Infinity);
   const from = options.from ?? (Number.isFinite(earliest) ? earliest : (options.to ?? thisYear));
@@ -148,16 +155,13 @@ export async function scoreChanges(
     if (!isIsoDate(value)) bad(`${name} must be a date YYYY-MM-DD, got "${value}"`, { field: name });
   }
   if (from > to) bad(`from (${from}) is after to (${to})`, { from, to });
-  const include = options.include ?? 'published';
   const {
+    include,
     jurisdiction,
     framework,
     answers: stored,
     findings,
-  } = await loadCountedAnswers(ctx, jurisdictionId, {
-    include,
-    ...versionOf(options),
-  });
+  } = await loadCounted(ctx, jurisdictionId, options);
   const on = (date: string) => stored.filter((a) => validOn(a, date));
   const dated = (list: typeof stored): DatedAnswer[] =>
     list.map((a) => ({

@@ -13,7 +13,7 @@ import type {
   HistoryAction,
 } from '../core/coding/types.ts';
 import type { CodedAnswerRow, Database } from './schema.ts';
-import { fromJson, newId, newSortableId, nowIso } from './util.ts';
+import { historyEntryOf, historyRowValues, newId, nowIso } from './util.ts';
 
 const batch = 400;
 
@@ -306,15 +306,7 @@ export async function appendHistory(
 ): Promise<void> {
   await db
     .insertInto('answer_history')
-    .values({
-      id: newSortableId(),
-      answer_id: e.answerId,
-      at: nowIso(),
-      actor: e.actor,
-      action: e.action,
-      before_json: e.before ? JSON.stringify(e.before) : null,
-      after_json: JSON.stringify(e.after),
-    })
+    .values({ ...historyRowValues(e), answer_id: e.answerId })
     .execute();
 }
 
@@ -329,10 +321,6 @@ export async function listHistory(db: Kysely<Database>, answerId: string): Promi
   return rows.map((r) => ({
     id: r.id,
     answerId: r.answer_id,
-    at: r.at,
-    actor: r.actor,
-    action: r.action as HistoryAction,
-    before: r.before_json === null ? null : fromJson<AnswerSnapshot>(r.before_json),
-    after: fromJson<AnswerSnapshot>(r.after_json),
+    ...historyEntryOf<AnswerSnapshot, HistoryAction>(r),
   }));
 }

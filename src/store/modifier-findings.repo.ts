@@ -12,7 +12,7 @@ import type {
 import type { CodedCitation, CodingStatus, HistoryAction } from '../core/coding/types.ts';
 import { toCodedCitation } from './coding.repo.ts';
 import type { Database, ModifierFindingRow } from './schema.ts';
-import { fromJson, newId, newSortableId, nowIso } from './util.ts';
+import { historyEntryOf, historyRowValues, newId, nowIso } from './util.ts';
 
 const batch = 400;
 
@@ -138,6 +138,24 @@ export async function listFindingIntervals(
   return rows.map((r) => ({ id: r.id, validFrom: r.valid_from, validTo: r.valid_to }));
 }
 
+/** The fields of a finding an edit may change. */
+type EditableFields = Pick<
+  CodedModifierFinding,
+  'applies' | 'validFrom' | 'validTo' | 'status' | 'cautionNote' | 'coder'
+>;
+
+/** The editable fields as columns (insert and update write them alike). */
+function editableColumns(f: EditableFields) {
+  return {
+    applies: f.applies ? 1 : 0,
+    valid_from: f.validFrom,
+    valid_to: f.validTo,
+    status: f.status,
+    caution_note: f.cautionNote,
+    coder: f.coder,
+  };
+}
+
 /** What is stored for a new finding (citations are written by `replaceFindingCitations`). */
 export type NewFinding = Omit<CodedModifierFinding, 'id' | 'citations' | 'createdAt' | 'updatedAt'>;
 
@@ -152,12 +170,7 @@ export async function insertFinding(db: Kysely<Database>, f: NewFinding): Promis
       jurisdiction_id: f.jurisdictionId,
       framework_id: f.frameworkId,
       modifier_id: f.modifierId,
-      applies: f.applies ? 1 : 0,
-      valid_from: f.validFrom,
-      valid_to: f.validTo,
-      status: f.status,
-      caution_note: f.cautionNote,
-      coder: f.coder,
+      ...editableColumns(f),
       created_at: at,
       updated_at: at,
     })
@@ -165,36 +178,11 @@ export async function insertFinding(db: Kysely<Database>, f: NewFinding): Promis
   return id;
 }
 
-/** Sets a finding's status and coder, and its updated time. */
-export async function updateFindingStatus(
-  db: Kysely<Database>,
-  id: string,
-  f: Pick<CodedModifierFinding, 'status' | 'coder'>,
-): Promise<void> {
-  await db
-    .updateTable('modifier_findings')
-    .set({ status: f.status, coder: f.coder, updated_at: nowIso() })
-    .where('id', '=', id)
-    .execute();
-}
-
 /** Sets a finding's editable fields (applies, interval, status, note, coder) and its updated time. */
-export async function updateFindingRow(
-  db: Kysely<Database>,
-  id: string,
-  f: Pick<CodedModifierFinding, 'applies' | 'validFrom' | 'validTo' | 'status' | 'cautionNote' | 'coder'>,
-): Promise<void> {
+export async function updateFindingRow(db: Kysely<Database>, id: string, f: EditableFields): Promise<void> {
   await db
     .updateTable('modifier_findings')
-    .set({
-      applies: f.applies ? 1 : 0,
-      valid_from: f.validFrom,
-      valid_to: f.validTo,
-      status: f.status,
-      caution_note: f.cautionNote,
-      coder: f.coder,
-      updated_at: nowIso(),
-    })
+    .set({ ...editableColumns(f), updated_at: nowIso() })
     .where('id', '=', id)
     .execute();
 }
@@ -233,15 +221,7 @@ export async function appendFindingHistory(
 ): Promise<void> {
   await db
     .insertInto('modifier_finding_history')
-    .values({
-      id: newSortableId(),
-      finding_id: e.findingId,
-      at: nowIso(),
-      actor: e.actor,
-      action: e.action,
-      before_json: e.before ? JSON.stringify(e.before) : null,
-      after_json: JSON.stringify(e.after),
-    })
+    .values({ ...historyRowValues(e), finding_id: e.findingId })
     .execute();
 }
 
@@ -259,10 +239,6 @@ export async function listFindingHistory(
   return rows.map((r) => ({
     id: r.id,
     findingId: r.finding_id,
-    at: r.at,
-    actor: r.actor,
-    action: r.action as HistoryAction,
-    before: r.before_json === null ? null : fromJson<FindingSnapshot>(r.before_json),
-    after: fromJson<FindingSnapshot>(r.after_json),
+    ...historyEntryOf<FindingSnapshot, HistoryAction>(r),
   }));
 }

@@ -3,6 +3,7 @@
  * flags as 0/1 integers; repositories map rows to core domain objects, so these shapes never leave the store.
  */
 import type { BillTables } from './bills.schema.ts';
+import type { PeopleTables } from './people.schema.ts';
 
 export interface FrameworkVersionRow {
   id: string;
@@ -329,7 +330,7 @@ export interface AnalyzerSuggestionRow {
   created_at: string;
 }
 
-export interface Database extends BillTables {
+export interface Database extends BillTables, PeopleTables {
   framework_versions: FrameworkVersionRow;
   framework_indicators: FrameworkIndicatorRow;
   jurisdictions: JurisdictionRow;

@@ -16,19 +16,20 @@ import type { Database } from './schema.ts';
 import { fromJson, newId, nowIso } from './util.ts';
 
 /** A suggestion as written by an analysis. */
-export interface NewSuggestionRow {
-  jurisdictionId: string;
-  versionId: string;
-  frameworkId: string;
-  indicatorId: string;
-  answer: SuggestedAnswer;
-  confidence: number;
-  evidence: StoredEvidence[];
-  dropped: DroppedEvidence[];
-  rationale: string;
-  analyzerVersion: string;
-  createdBy: string;
-}
+export type NewSuggestionRow = Pick<
+  StoredSuggestion,
+  | 'jurisdictionId'
+  | 'versionId'
+  | 'frameworkId'
+  | 'indicatorId'
+  | 'answer'
+  | 'confidence'
+  | 'evidence'
+  | 'dropped'
+  | 'rationale'
+  | 'analyzerVersion'
+  | 'createdBy'
+>;
 
 /** Which suggestions to list. */
 export interface SuggestionFilter {

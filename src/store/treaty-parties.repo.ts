@@ -15,7 +15,7 @@ import type {
 import type { Database, TreatyPartyRow } from './schema.ts';
 import { visibleJurisdiction } from './search/filters.ts';
 import type { Visibility } from './search/port.ts';
-import { fromJson, newId, newSortableId, nowIso } from './util.ts';
+import { historyEntryOf, historyRowValues, newId, nowIso } from './util.ts';
 
 function toParty(r: Selectable<TreatyPartyRow>): TreatyParty {
   return {
@@ -161,15 +161,7 @@ export async function appendTreatyPartyHistory(
 ): Promise<void> {
   await db
     .insertInto('treaty_party_history')
-    .values({
-      id: newSortableId(),
-      party_id: e.partyId,
-      at: nowIso(),
-      actor: e.actor,
-      action: e.action,
-      before_json: e.before ? JSON.stringify(e.before) : null,
-      after_json: JSON.stringify(e.after),
-    })
+    .values({ ...historyRowValues(e), party_id: e.partyId })
     .execute();
 }
 
@@ -187,10 +179,6 @@ export async function listTreatyPartyHistory(
   return rows.map((r) => ({
     id: r.id,
     partyId: r.party_id,
-    at: r.at,
-    actor: r.actor,
-    action: r.action as 'create' | 'update',
-    before: r.before_json === null ? null : fromJson<TreatyPartySnapshot>(r.before_json),
-    after: fromJson<TreatyPartySnapshot>(r.after_json),
+    ...historyEntryOf<TreatyPartySnapshot, 'create' | 'update'>(r),
   }));
 }

@@ -1,4 +1,4 @@
-/** Small helpers shared by the repositories: clock, ids, JSON columns. */
+/** Small helpers shared by the repositories: clock, ids, JSON columns, history rows. */
 import { randomBytes, randomUUID } from 'node:crypto';
 
 /** Current time as stored: ISO-8601 UTC with milliseconds. */
@@ -34,4 +34,41 @@ export function newSortableId(now: number = Date.now()): string {
 /** Parses a JSON column written by this store. */
 export function fromJson<T>(text: string): T {
   return JSON.parse(text) as T;
+}
+
+/** One change as the history tables store it (answers, modifier findings, treaty parties). */
+export interface HistoryChange<S, A extends string> {
+  actor: string;
+  action: A;
+  before: S | null;
+  after: S;
+}
+
+/** The columns every history row shares, for a change made now (the caller adds the owner id). */
+export function historyRowValues<S, A extends string>(e: HistoryChange<S, A>) {
+  return {
+    id: newSortableId(),
+    at: nowIso(),
+    actor: e.actor,
+    action: e.action,
+    before_json: e.before ? JSON.stringify(e.before) : null,
+    after_json: JSON.stringify(e.after),
+  };
+}
+
+/** A stored history row's change columns as domain fields (the caller adds the row and owner ids). */
+export function historyEntryOf<S, A extends string>(r: {
+  at: string;
+  actor: string;
+  action: string;
+  before_json: string | null;
+  after_json: string;
+}): { at: string } & HistoryChange<S, A> {
+  return {
+    at: r.at,
+    actor: r.actor,
+    action: r.action as A,
+    before: r.before_json === null ? null : fromJson<S>(r.before_json),
+    after: fromJson<S>(r.after_json),
+  };
 }

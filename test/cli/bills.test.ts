@@ -1,45 +1,37 @@
-/** `lawgap bills import|list|show`: counts, stages, idempotence, refused files (exit 2) and bad flags. */
-import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { type CliResult, freshDataDir, runCli } from './run-cli.ts';
+import { describe, expect, it } from 'vitest';
+import { expectOk, runCli, scratchDataDir } from './run-cli.ts';
 
-const dir = freshDataDir();
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const dir = scratchDataDir();
 const fixtures = path.resolve(import.meta.dirname, '../fixtures/bills');
-
-function ok(result: CliResult): CliResult {
-  expect(result.code, result.stderr).toBe(0);
-  return result;
-}
 
 describe('lawgap bills', () => {
   it('imports, lists with stages, shows, re-imports unchanged, and refuses bad files with exit 2', async () => {
     const api = path.join(fixtures, 'openstates/api-v3-page.json');
-    const first = ok(await runCli(['bills', 'import', 'openstates', api, '--json'], { dataDir: dir }));
+    const first = expectOk(await runCli(['bills', 'import', 'openstates', api, '--json'], { dataDir: dir }));
     expect(JSON.parse(first.stdout).totals).toMatchObject({ new: 2, refusedFiles: 0 });
 
-    const legiscan = ok(
+    const legiscan = expectOk(
       await runCli(['bills', 'import', 'legiscan', path.join(fixtures, 'legiscan')], { dataDir: dir }),
     );
     expect(legiscan.stderr).toContain(
       '1 file(s): 1 new, 0 changed, 0 unchanged, 0 rejected, 0 file(s) refused',
     );
 
-    const list = ok(await runCli(['bills', 'list', '--stage', 'enacted', '--json'], { dataDir: dir }));
+    const list = expectOk(await runCli(['bills', 'list', '--stage', 'enacted', '--json'], { dataDir: dir }));
     const enacted = JSON.parse(list.stdout) as Array<{ identifier: string; stage: string; id: string }>;
     expect(enacted.map((b) => b.identifier).sort()).toEqual(['SB 12', 'SB 210']);
-    const table = ok(
+    const table = expectOk(
       await runCli(['bills', 'list', '--jurisdiction', 'ocd-division/country:us/state:ks'], { dataDir: dir }),
     );
     expect(table.stdout).toMatch(/HB 2040\s+failed/);
 
     const md = enacted.find((b) => b.identifier === 'SB 210');
-    const shown = ok(await runCli(['bills', 'show', md?.id ?? ''], { dataDir: dir }));
+    const shown = expectOk(await runCli(['bills', 'show', md?.id ?? ''], { dataDir: dir }));
     expect(shown.stdout).toContain('legiscan-progress:99?');
     expect(shown.stderr).toContain('stage: enacted; source: legiscan');
 
-    const again = ok(await runCli(['bills', 'import', 'openstates', api, '--json'], { dataDir: dir }));
+    const again = expectOk(await runCli(['bills', 'import', 'openstates', api, '--json'], { dataDir: dir }));
     expect(JSON.parse(again.stdout).totals).toMatchObject({ new: 0, changed: 0, unchanged: 2 });
 
     const broken = await runCli(

@@ -5,15 +5,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareDatabase } from '../../src/services/bootstrap.ts';
 import { createFinding } from '../../src/services/modifier-findings.ts';
 import { createStore } from '../../src/store/db.ts';
 import { type CodingFixtures, iceland, importCodingFixtures, pid } from '../coding-fixtures.ts';
-import { freshDataDir, runCli } from './run-cli.ts';
+import { runCli, scratchDataDir } from './run-cli.ts';
 
-const dir = freshDataDir();
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const dir = scratchDataDir();
 
 describe('lawgap code modifier-update / modifier-history and --framework-version', () => {
   let fx: CodingFixtures;

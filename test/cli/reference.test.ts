@@ -66,7 +66,9 @@ describe('lawgap framework and jurisdictions', () => {
     const children = JSON.parse(us.stdout) as Array<{ id: string; parentId: string }>;
     expect(children).toHaveLength(56);
     expect(children.every((j) => j.parentId === 'ocd-division/country:us')).toBe(true);
-    expect(refusal(missing)).toBe('lawgap: FRAMEWORK_NOT_FOUND: framework version 99 does not exist');
+    expect(refusal(missing)).toBe(
+      'lawgap: FRAMEWORK_NOT_FOUND: framework version 99 does not exist (known versions: 1)',
+    );
   });
 });
 

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll, expect } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const bin = path.join(root, 'bin/lawgap.js');
@@ -72,4 +73,26 @@ export function freshDataDir(): string {
 /** The lines written to stderr (for "exactly one line" checks). */
 export function stderrLines(result: CliResult): string[] {
   return result.stderr.replace(/\n$/, '').split('\n');
+}
+
+/** A new empty data directory that is removed after the tests of the file (or describe) it is made in. */
+export function scratchDataDir(): string {
+  const dir = freshDataDir();
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** Asserts the command succeeded (exit 0, stderr shown otherwise) and returns its result. */
+export function expectOk(result: CliResult): CliResult {
+  expect(result.code, result.stderr).toBe(0);
+  return result;
+}
+
+/** Asserts a refused command: exit 2, nothing on stdout, one line on stderr; returns that line. */
+export function expectRefusal(result: CliResult): string {
+  expect(result.code, result.stderr).toBe(2);
+  expect(result.stdout).toBe('');
+  const lines = stderrLines(result);
+  expect(lines).toHaveLength(1);
+  return lines[0] ?? '';
 }

@@ -1,13 +1,10 @@
-/** `lawgap search` with phrases, `--indicator`, `--limit` and `--offset`, and its refusals (exit 2, one line). */
-import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { texas } from '../laws-fixtures.ts';
-import { type CliResult, freshDataDir, runCli, stderrLines } from './run-cli.ts';
+import { type CliResult, runCli, scratchDataDir, stderrLines } from './run-cli.ts';
 
 const v1 = path.resolve(import.meta.dirname, '../fixtures/laws/fictional-act-2031.txt');
-const dir = freshDataDir();
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const dir = scratchDataDir();
 
 interface Page {
   hits: Array<{ citation: string }>;

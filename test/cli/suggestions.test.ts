@@ -3,39 +3,21 @@
  * sees (the machine-suggested label), JSON output, and refusals (exit 2, one line on stderr).
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { type CliResult, freshDataDir, runCli, stderrLines } from './run-cli.ts';
+import { describe, expect, it } from 'vitest';
+import { expectOk, expectRefusal, runCli, scratchDataDir } from './run-cli.ts';
 
 const statute = path.resolve(import.meta.dirname, '../fixtures/suggestions/safe-passage-act.txt');
 const us = 'ocd-division/country:us';
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lawgap-sugg-'));
-const dirs: string[] = [tmp];
-afterAll(() => {
-  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-function ok(result: CliResult): CliResult {
-  expect(result.code, result.stderr).toBe(0);
-  return result;
-}
-
-function refusal(result: CliResult): string {
-  expect(result.code, result.stderr).toBe(2);
-  expect(result.stdout).toBe('');
-  const lines = stderrLines(result);
-  expect(lines).toHaveLength(1);
-  return lines[0] ?? '';
-}
+/** A scratch folder for files the tests write (not a data dir). */
+const tmp = scratchDataDir();
 
 describe('lawgap suggestions', () => {
-  const dataDir = freshDataDir();
-  dirs.push(dataDir);
+  const dataDir = scratchDataDir();
   const run = (...args: string[]) => runCli(args, { dataDir });
 
   it('imports with --analyze, lists labelled suggestions, accepts and rejects; refuses bad input', async () => {
-    const imported = ok(
+    const imported = expectOk(
       await run(
         'laws',
         'import',
@@ -51,25 +33,27 @@ describe('lawgap suggestions', () => {
     );
     expect(imported.stderr).toMatch(/imported Safe Passage Act/);
     expect(imported.stderr).toMatch(/66 new.*machine-suggested, not reviewed/);
-    const table = ok(await run('suggestions', 'list', '--jurisdiction', us));
+    const table = expectOk(await run('suggestions', 'list', '--jurisdiction', us));
     expect(table.stdout).toContain('machine-suggested, not reviewed');
     const list = JSON.parse(
-      ok(await run('suggestions', 'list', '--jurisdiction', us, '--json')).stdout,
+      expectOk(await run('suggestions', 'list', '--jurisdiction', us, '--json')).stdout,
     ) as Array<{
       id: string;
       label: string | null;
     }>;
     expect(list).toHaveLength(66);
     const [first, second] = list;
-    const accepted = JSON.parse(ok(await run('suggestions', 'accept', first?.id ?? '', '--json')).stdout);
+    const accepted = JSON.parse(
+      expectOk(await run('suggestions', 'accept', first?.id ?? '', '--json')).stdout,
+    );
     expect(accepted.suggestion.reviewStatus).toBe('accepted');
     expect(accepted.answer.status).toBe('coded');
-    ok(await run('suggestions', 'reject', second?.id ?? '', '--reason', 'not relevant'));
-    expect(refusal(await run('suggestions', 'accept', second?.id ?? ''))).toMatch(/already rejected/);
+    expectOk(await run('suggestions', 'reject', second?.id ?? '', '--reason', 'not relevant'));
+    expect(expectRefusal(await run('suggestions', 'accept', second?.id ?? ''))).toMatch(/already rejected/);
     const binary = path.join(tmp, 'picture.png');
     fs.writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
     expect(
-      refusal(
+      expectRefusal(
         await run(
           'laws',
           'import',
@@ -83,11 +67,11 @@ describe('lawgap suggestions', () => {
         ),
       ),
     ).toMatch(/picture\.png: unsupported format/);
-    expect(refusal(await run('laws', 'import', statute, '--jurisdiction', us, '--format', 'rtf'))).toMatch(
-      /--format must be one of auto/,
-    );
     expect(
-      refusal(
+      expectRefusal(await run('laws', 'import', statute, '--jurisdiction', us, '--format', 'rtf')),
+    ).toMatch(/--format must be one of auto/);
+    expect(
+      expectRefusal(
         await run(
           'laws',
           'import',
@@ -101,15 +85,18 @@ describe('lawgap suggestions', () => {
         ),
       ),
     ).toMatch(/does not exist/);
-    expect(refusal(await run('suggestions', 'list', '--jurisdiction', 'nowhere'))).toMatch(/OCD division id/);
+    expect(expectRefusal(await run('suggestions', 'list', '--jurisdiction', 'nowhere'))).toMatch(
+      /OCD division id/,
+    );
     const after = JSON.parse(
-      ok(await run('suggestions', 'list', '--jurisdiction', us, '--status', 'pending', '--json')).stdout,
+      expectOk(await run('suggestions', 'list', '--jurisdiction', us, '--status', 'pending', '--json'))
+        .stdout,
     );
     expect(after).toHaveLength(64);
   }, 180_000);
 
   it('refuses a demo without a corpus folder', async () => {
-    expect(refusal(await run('demo', '--corpus', path.join(tmp, 'no-such-folder')))).toMatch(
+    expect(expectRefusal(await run('demo', '--corpus', path.join(tmp, 'no-such-folder')))).toMatch(
       /is not a folder/,
     );
   });

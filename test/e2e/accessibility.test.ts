@@ -2,56 +2,39 @@
  * axe (WCAG 2.0–2.2, levels A and AA) finds no violations on the pages people meet first, signed out and
  * signed in, and every page loads only from our own origin.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   admin,
   browserAvailable,
   expectAccessible,
   expectOnlyOwnOrigin,
-  launchBrowser,
-  openPage,
   setupThroughApi,
   signIn,
-  startServer,
-  type TestServer,
-  type TrackedPage,
+  useBrowserSuite,
 } from './harness.ts';
 
 describe.runIf(browserAvailable())('accessibility (axe) in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let tab: TrackedPage;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    tab = await openPage(browser);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useBrowserSuite({ signedIn: false });
 
   it('landing page', async () => {
-    await tab.page.goto(`${server.url}/`);
-    await tab.page.getByRole('heading', { level: 1 }).waitFor();
-    await expectAccessible(tab.page, 'the landing page');
+    await suite.tab.page.goto(`${suite.server.url}/`);
+    await suite.tab.page.getByRole('heading', { level: 1 }).waitFor();
+    await expectAccessible(suite.tab.page, 'the landing page');
     // Its call to action opens the workspace at /app/ (the sign-in page while signed out).
-    await tab.page.getByRole('link', { name: 'Sign in to the workspace' }).click();
-    await tab.page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await suite.tab.page.getByRole('link', { name: 'Sign in to the workspace' }).click();
+    await suite.tab.page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
   });
 
   it('setup page', async () => {
-    await tab.page.goto(`${server.url}/app/setup#token=${server.setupToken}`);
-    await tab.page.getByLabel('Organization name').waitFor();
-    await expectAccessible(tab.page, 'the setup page');
-    await setupThroughApi(server);
+    await suite.tab.page.goto(`${suite.server.url}/app/setup#token=${suite.server.setupToken}`);
+    await suite.tab.page.getByLabel('Organization name').waitFor();
+    await expectAccessible(suite.tab.page, 'the setup page');
+    await setupThroughApi(suite.server);
   });
 
   it('sign-in page, also with an error shown', async () => {
-    const { page } = tab;
-    await page.goto(`${server.url}/app/sign-in`);
+    const { page } = suite.tab;
+    await page.goto(`${suite.server.url}/app/sign-in`);
     await page.getByLabel('Email address').waitFor();
     await expectAccessible(page, 'the sign-in page');
     await page.getByLabel('Email address').fill(admin.email);
@@ -62,14 +45,14 @@ describe.runIf(browserAvailable())('accessibility (axe) in Chromium', () => {
   });
 
   it('reset-password page', async () => {
-    await tab.page.goto(`${server.url}/app/reset-password`);
-    await tab.page.getByLabel('Email address').waitFor();
-    await expectAccessible(tab.page, 'the reset-password page');
+    await suite.tab.page.goto(`${suite.server.url}/app/reset-password`);
+    await suite.tab.page.getByLabel('Email address').waitFor();
+    await expectAccessible(suite.tab.page, 'the reset-password page');
   });
 
   it('framework page, signed out, in English and in French', async () => {
-    const { page } = tab;
-    await page.goto(`${server.url}/app/framework`);
+    const { page } = suite.tab;
+    await page.goto(`${suite.server.url}/app/framework`);
     await page.getByRole('article', { name: /CR-01/ }).waitFor();
     await expectAccessible(page, 'the framework page');
     await page.getByRole('button', { name: 'Français' }).click();
@@ -80,13 +63,13 @@ describe.runIf(browserAvailable())('accessibility (axe) in Chromium', () => {
   });
 
   it('jurisdictions page: world and US states', async () => {
-    const { page } = tab;
-    await page.goto(`${server.url}/app/jurisdictions`);
+    const { page } = suite.tab;
+    await page.goto(`${suite.server.url}/app/jurisdictions`);
     await page.getByRole('img', { name: /World map/ }).waitFor();
     await page.getByRole('table', { name: /Countries/ }).waitFor();
     await expectAccessible(page, 'the jurisdictions page');
     await page.goto(
-      `${server.url}/app/jurisdictions?parent=${encodeURIComponent('ocd-division/country:us')}`,
+      `${suite.server.url}/app/jurisdictions?parent=${encodeURIComponent('ocd-division/country:us')}`,
     );
     await page.getByRole('img', { name: /Map of the states/ }).waitFor();
     await page.getByRole('row', { name: /Texas/ }).waitFor();
@@ -94,8 +77,8 @@ describe.runIf(browserAvailable())('accessibility (axe) in Chromium', () => {
   });
 
   it('signed-in pages: home, members admin, API tokens, users', async () => {
-    const { page, requests } = tab;
-    await signIn(page, server.url, admin.email, admin.password);
+    const { page, requests } = suite.tab;
+    await signIn(page, suite.server.url, admin.email, admin.password);
     await expectAccessible(page, 'the workspace home');
     await page.getByRole('link', { name: 'Members' }).first().click();
     await page
@@ -109,7 +92,7 @@ describe.runIf(browserAvailable())('accessibility (axe) in Chromium', () => {
     await page.getByRole('link', { name: 'Users' }).click();
     await page.getByRole('table', { name: /Users/ }).waitFor();
     await expectAccessible(page, 'the users page');
-    expectOnlyOwnOrigin(requests, server.url);
+    expectOnlyOwnOrigin(requests, suite.server.url);
     expect(requests.some((u) => u.includes('/app/assets/'))).toBe(true);
   });
 });

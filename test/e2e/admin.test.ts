@@ -3,21 +3,16 @@
  * role, create and revoke an API token (its secret shown once), disable an account, and reset a password
  * from the emailed link.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   admin,
   browserAvailable,
   expectAccessible,
   expectOnlyOwnOrigin,
-  launchBrowser,
   linkFromMail,
   openPage,
-  setupThroughApi,
   signIn,
-  startServer,
-  type TestServer,
-  type TrackedPage,
+  useBrowserSuite,
 } from './harness.ts';
 
 const invitee = {
@@ -27,25 +22,13 @@ const invitee = {
 };
 
 describe.runIf(browserAvailable())('administration in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let tab: TrackedPage;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    await setupThroughApi(server);
-    tab = await openPage(browser);
-    tab.page.on('dialog', (dialog) => void dialog.accept());
-    await signIn(tab.page, server.url, admin.email, admin.password);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  const suite = useBrowserSuite({
+    // Confirmation dialogs (revoke, disable) are accepted.
+    beforeSignIn: (tab) => void tab.page.on('dialog', (dialog) => void dialog.accept()),
   });
 
   it('invites a member who accepts from the emailed link, then changes their role', async () => {
-    const { page } = tab;
+    const { page } = suite.tab;
     await page.getByRole('link', { name: 'Members' }).first().click();
     await page.getByRole('heading', { level: 2, name: 'Invite someone' }).waitFor();
     await page.getByLabel('Email address').fill(invitee.email);
@@ -56,10 +39,10 @@ describe.runIf(browserAvailable())('administration in Chromium', () => {
       .filter({ hasText: `An invitation has been sent to ${invitee.email}` })
       .waitFor();
 
-    const link = await linkFromMail(server.mails, invitee.email);
+    const link = await linkFromMail(suite.server.mails, invitee.email);
     expect(link).toContain('/app/accept-invite#token=');
-    const other = await openPage(browser);
-    await other.page.goto(link.replace(/^https?:\/\/[^/]+/, server.url));
+    const other = await openPage(suite.browser);
+    await other.page.goto(link.replace(/^https?:\/\/[^/]+/, suite.server.url));
     await other.page.getByText(/You are invited to join Freedom Network as Analyst/).waitFor();
     await other.page.getByLabel('Your name').fill(invitee.displayName);
     await other.page.getByLabel('New password').fill(invitee.password);
@@ -68,7 +51,7 @@ describe.runIf(browserAvailable())('administration in Chromium', () => {
     await other.page.getByText('You are working in Freedom Network as Analyst.').waitFor();
     // An analyst sees the members but not the administration links.
     expect(await other.page.getByRole('link', { name: 'API tokens' }).count()).toBe(0);
-    expectOnlyOwnOrigin(other.requests, server.url);
+    expectOnlyOwnOrigin(other.requests, suite.server.url);
     await other.context.close();
 
     await page.reload();
@@ -89,27 +72,27 @@ describe.runIf(browserAvailable())('administration in Chromium', () => {
   });
 
   it('creates an API token, shows its secret once, and revokes it', async () => {
-    const { page } = tab;
+    const { page } = suite.tab;
     await page.getByRole('link', { name: 'API tokens' }).click();
     await page.getByLabel('Token name').fill('nightly import');
     await page.getByRole('button', { name: 'Create token' }).click();
     const secret = await page.getByLabel('Secret').inputValue();
     expect(secret).toMatch(/^lgp_/);
-    const health = await fetch(`${server.url}/api/v1/organizations/current/members`, {
+    const health = await fetch(`${suite.server.url}/api/v1/organizations/current/members`, {
       headers: { authorization: `Bearer ${secret}` },
     });
     expect(health.status).toBe(200);
     const row = page.getByRole('row', { name: /nightly import/ });
     await row.getByRole('button', { name: /Revoke/ }).click();
     await row.getByText(/revoked/).waitFor();
-    const after = await fetch(`${server.url}/api/v1/organizations/current/members`, {
+    const after = await fetch(`${suite.server.url}/api/v1/organizations/current/members`, {
       headers: { authorization: `Bearer ${secret}` },
     });
     expect(after.status).toBe(401);
   });
 
   it('lists every user for the instance admin and disables and re-enables one', async () => {
-    const { page } = tab;
+    const { page } = suite.tab;
     await page.getByRole('link', { name: 'Users' }).click();
     const row = page.getByRole('row', { name: new RegExp(invitee.displayName) });
     await row.getByRole('button', { name: /Disable/ }).click();
@@ -122,7 +105,7 @@ describe.runIf(browserAvailable())('administration in Chromium', () => {
   });
 
   it('switches between organizations from the header', async () => {
-    const { page } = tab;
+    const { page } = suite.tab;
     const created = await page.evaluate(async () => {
       const session = await (await fetch('/api/v1/session')).json();
       const response = await fetch('/api/v1/organizations', {
@@ -133,7 +116,7 @@ describe.runIf(browserAvailable())('administration in Chromium', () => {
       return response.status;
     });
     expect(created).toBe(201);
-    await page.goto(`${server.url}/app/`);
+    await page.goto(`${suite.server.url}/app/`);
     await page.getByLabel('Organization').selectOption({ label: 'Coastal Coalition' });
     await page.getByRole('button', { name: 'Switch' }).click();
     await page.getByText('You are working in Coastal Coalition as Administrator.').waitFor();
@@ -144,16 +127,16 @@ describe.runIf(browserAvailable())('administration in Chromium', () => {
   });
 
   it('resets a forgotten password from the emailed link', async () => {
-    const other = await openPage(browser);
+    const other = await openPage(suite.browser);
     const { page } = other;
-    await page.goto(`${server.url}/app/sign-in`);
+    await page.goto(`${suite.server.url}/app/sign-in`);
     await page.getByRole('link', { name: 'Forgot your password?' }).click();
     await page.getByLabel('Email address').fill(invitee.email);
     await page.getByRole('button', { name: 'Send the link' }).click();
     await page.getByRole('status').filter({ hasText: 'a link is on its way' }).waitFor();
-    const link = await linkFromMail(server.mails, invitee.email);
+    const link = await linkFromMail(suite.server.mails, invitee.email);
     expect(link).toContain('/app/reset-password#token=');
-    await page.goto(link.replace(/^https?:\/\/[^/]+/, server.url));
+    await page.goto(link.replace(/^https?:\/\/[^/]+/, suite.server.url));
     await page.getByLabel('New password').fill('short');
     await page.getByRole('button', { name: 'Set the new password' }).click();
     await page.locator('.field-error').waitFor();
@@ -161,14 +144,14 @@ describe.runIf(browserAvailable())('administration in Chromium', () => {
     await page.getByLabel('New password').fill(newPassword);
     await page.getByRole('button', { name: 'Set the new password' }).click();
     await page.getByRole('status').filter({ hasText: 'Your password has been changed' }).waitFor();
-    await signIn(page, server.url, invitee.email, newPassword);
-    expectOnlyOwnOrigin(other.requests, server.url);
+    await signIn(page, suite.server.url, invitee.email, newPassword);
+    expectOnlyOwnOrigin(other.requests, suite.server.url);
     await other.context.close();
   });
   it('adds a city of the organization under Texas, seen in the table', async () => {
-    const { page } = tab;
+    const { page } = suite.tab;
     const texas = encodeURIComponent('ocd-division/country:us/state:tx');
-    await page.goto(`${server.url}/app/jurisdictions?parent=${texas}`);
+    await page.goto(`${suite.server.url}/app/jurisdictions?parent=${texas}`);
     await page.getByRole('heading', { level: 2, name: 'Add a jurisdiction of your organization' }).waitFor();
     await expectAccessible(page, 'jurisdictions with the add form');
     await page.getByLabel('Name in English').fill('Houston');

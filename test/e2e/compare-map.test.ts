@@ -3,21 +3,14 @@
  * patterned bands and the ranking table), side by side on the compare page, and on the report card with the
  * yearly trend table, what changed between two dates, and the crosswalk view.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  admin,
   apiFromPage,
   browserAvailable,
   expectAccessible,
   expectOnlyOwnOrigin,
-  launchBrowser,
   openPage,
-  setupThroughApi,
-  signIn,
-  startServer,
-  type TestServer,
-  type TrackedPage,
+  useBrowserSuite,
 } from './harness.ts';
 
 const texas = 'ocd-division/country:us/state:tx';
@@ -33,28 +26,25 @@ const statute = (name: string) =>
 const quote = 'Whoever commits trafficking in persons shall be punished';
 
 describe.runIf(browserAvailable())('score map, compare and trends in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let tab: TrackedPage;
   const cspErrors: string[] = [];
+  const suite = useBrowserSuite({
+    beforeSignIn: async (tab) => {
+      tab.page.on('console', (m) => {
+        if (/Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
+      });
+      // Every CSP violation the page reports (Plot's chart must cause none), kept where the test can read it.
+      await tab.context.addInitScript(() => {
+        const seen: string[] = [];
+        Object.assign(window, { cspViolations: seen });
+        document.addEventListener('securitypolicyviolation', (e) =>
+          seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`),
+        );
+      });
+    },
+  });
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    await setupThroughApi(server);
-    tab = await openPage(browser);
-    tab.page.on('console', (m) => {
-      if (/Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
-    });
-    // Every CSP violation the page reports (Plot's chart must cause none), kept where the test can read it.
-    await tab.context.addInitScript(() => {
-      const seen: string[] = [];
-      Object.assign(window, { cspViolations: seen });
-      document.addEventListener('securitypolicyviolation', (e) =>
-        seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`),
-      );
-    });
-    const { page } = tab;
-    await signIn(page, server.url, admin.email, admin.password);
+    const { page } = suite.tab;
     const reviewer = await apiFromPage<{ secret: string }>(
       page,
       'POST',
@@ -81,7 +71,7 @@ describe.runIf(browserAvailable())('score map, compare and trends in Chromium', 
         validFrom: from,
         ...(to ? { validTo: to } : {}),
       });
-      const reviewed = await fetch(`${server.url}/api/v1/answers/${answer.id}/status`, {
+      const reviewed = await fetch(`${suite.server.url}/api/v1/answers/${answer.id}/status`, {
         method: 'POST',
         headers: { authorization: `Bearer ${reviewer.secret}`, 'content-type': 'application/json' },
         body: JSON.stringify({ status: 'reviewed' }),
@@ -132,14 +122,9 @@ describe.runIf(browserAvailable())('score map, compare and trends in Chromium', 
     }
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   it('colours the US states by score with patterns, a legend and the ranking table', async () => {
-    const { page } = tab;
-    await page.goto(`${server.url}/app/map?parent=${encodeURIComponent('ocd-division/country:us')}`);
+    const { page } = suite.tab;
+    await page.goto(`${suite.server.url}/app/map?parent=${encodeURIComponent('ocd-division/country:us')}`);
     await page.getByRole('heading', { level: 1, name: 'Score map' }).waitFor();
     const map = page.getByRole('img', { name: 'Map of the scores of the US states' });
     await map.waitFor();
@@ -162,7 +147,7 @@ describe.runIf(browserAvailable())('score map, compare and trends in Chromium', 
   });
 
   it('compares the two states side by side', async () => {
-    const { page } = tab;
+    const { page } = suite.tab;
     await page.getByRole('link', { name: 'Compare', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Compare' }).waitFor();
     await page.getByLabel('Jurisdiction to add').fill(texas);
@@ -186,8 +171,8 @@ describe.runIf(browserAvailable())('score map, compare and trends in Chromium', 
   });
 
   it('shows the trend table, what changed and the crosswalk on the report card', async () => {
-    const { page, requests } = tab;
-    await page.goto(`${server.url}/app/report?jurisdiction=${encodeURIComponent(california)}`);
+    const { page, requests } = suite.tab;
+    await page.goto(`${suite.server.url}/app/report?jurisdiction=${encodeURIComponent(california)}`);
     await page.getByRole('heading', { level: 1, name: /Report card: California/ }).waitFor();
     const trend = page.getByRole('table', { name: 'Score on 1 January of each year' });
     await trend.waitFor();
@@ -225,11 +210,11 @@ describe.runIf(browserAvailable())('score map, compare and trends in Chromium', 
     expect(await crosswalk.getByRole('row').count()).toBeGreaterThan(1);
     await expectAccessible(page, 'the report card with trend and changes');
     expect(cspErrors).toEqual([]);
-    expectOnlyOwnOrigin(requests, server.url);
+    expectOnlyOwnOrigin(requests, suite.server.url);
   });
   it('lets members count unpublished answers on the map and compare pages', async () => {
-    const { page } = tab;
-    await page.goto(`${server.url}/app/map?parent=${encodeURIComponent('ocd-division/country:us')}`);
+    const { page } = suite.tab;
+    await page.goto(`${suite.server.url}/app/map?parent=${encodeURIComponent('ocd-division/country:us')}`);
     const ranking = page.getByRole('table', { name: /Ranking/ });
     await ranking.waitFor();
     expect(await ranking.getByRole('row', { name: /Florida/ }).textContent()).toContain('not coded');
@@ -245,7 +230,7 @@ describe.runIf(browserAvailable())('score map, compare and trends in Chromium', 
     await expectAccessible(page, 'the score map counting coded answers');
 
     await page.goto(
-      `${server.url}/app/compare?jurisdiction=${encodeURIComponent(texas)}&jurisdiction=${encodeURIComponent(florida)}`,
+      `${suite.server.url}/app/compare?jurisdiction=${encodeURIComponent(texas)}&jurisdiction=${encodeURIComponent(florida)}`,
     );
     const totals = page.getByRole('table', { name: 'Scores side by side' });
     await totals.waitFor();
@@ -259,17 +244,17 @@ describe.runIf(browserAvailable())('score map, compare and trends in Chromium', 
     await expectAccessible(page, 'the compare page counting coded answers');
 
     // The public never gets the choice.
-    const visitor = await openPage(browser);
-    await visitor.page.goto(`${server.url}/app/map`);
+    const visitor = await openPage(suite.browser);
+    await visitor.page.goto(`${suite.server.url}/app/map`);
     await visitor.page.getByRole('table', { name: /Ranking/ }).waitFor();
     expect(await visitor.page.getByLabel('Answers counted').count()).toBe(0);
     await visitor.context.close();
   });
 
   it('names jurisdictions in the reader’s language in the ranking and on the compare page', async () => {
-    const { page } = tab;
+    const { page } = suite.tab;
     await page.evaluate(() => window.localStorage.setItem('lawgap.locale', 'es'));
-    await page.goto(`${server.url}/app/map`);
+    await page.goto(`${suite.server.url}/app/map`);
     await page.getByRole('heading', { level: 1, name: 'Mapa de puntuaciones' }).waitFor();
     const ranking = page.locator('table:has(#ranking-caption)');
     // Only coded jurisdictions are ranked: Iceland, and the US states under the world view.
@@ -287,7 +272,7 @@ describe.runIf(browserAvailable())('score map, compare and trends in Chromium', 
     await page.evaluate(() => window.localStorage.setItem('lawgap.locale', 'fr'));
     const ids = ['ocd-division/country:de', 'ocd-division/country:is'];
     await page.goto(
-      `${server.url}/app/compare?${ids.map((i) => `jurisdiction=${encodeURIComponent(i)}`).join('&')}`,
+      `${suite.server.url}/app/compare?${ids.map((i) => `jurisdiction=${encodeURIComponent(i)}`).join('&')}`,
     );
     await page.getByRole('heading', { level: 1, name: 'Comparer' }).waitFor();
     const totals = page.locator('table:has(#compare-totals)');

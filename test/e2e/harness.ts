@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { issueSetupToken } from '../../src/services/accounts.ts';
@@ -187,4 +187,36 @@ export async function apiFromPage<T>(page: Page, method: string, path: string, b
     },
     { method, path, body },
   ) as Promise<T>;
+}
+
+/** The live handles of a browser suite, filled in by the hooks `useBrowserSuite` registers. */
+export interface BrowserSuite {
+  server: TestServer;
+  browser: Browser;
+  tab: TrackedPage;
+}
+
+/**
+ * Registers the hooks every browser suite shares: a server and Chromium, one open page, and (unless
+ * `signedIn: false`) setup through the API and the administrator signed in; both are closed after the suite.
+ * `beforeSignIn` runs on the page first (listeners that must see the sign-in too).
+ */
+export function useBrowserSuite(
+  options: { signedIn?: boolean; beforeSignIn?(tab: TrackedPage): Promise<void> | void } = {},
+): BrowserSuite {
+  // Filled in by beforeAll before any test reads it; the tests only run after that.
+  const suite = {} as BrowserSuite;
+  beforeAll(async () => {
+    [suite.server, suite.browser] = await Promise.all([startServer(), launchBrowser()]);
+    suite.tab = await openPage(suite.browser);
+    if (options.signedIn === false) return;
+    await setupThroughApi(suite.server);
+    await options.beforeSignIn?.(suite.tab);
+    await signIn(suite.tab.page, suite.server.url, admin.email, admin.password);
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.server?.close();
+  });
+  return suite;
 }

@@ -2,21 +2,13 @@
  * The law library end to end: import a fictional statute in two versions, read it, compare the versions,
  * search it, code an indicator by selecting words of a provision, publish the answer and read the report card.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  admin,
   apiFromPage,
   browserAvailable,
   expectAccessible,
   expectOnlyOwnOrigin,
-  launchBrowser,
-  openPage,
-  setupThroughApi,
-  signIn,
-  startServer,
-  type TestServer,
-  type TrackedPage,
+  useBrowserSuite,
 } from './harness.ts';
 
 const jurisdiction = 'ocd-division/country:nz';
@@ -36,25 +28,11 @@ const version2 = version1
 const quote = 'Whoever commits trafficking in persons shall be punished';
 
 describe.runIf(browserAvailable())('law library in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let tab: TrackedPage;
+  const suite = useBrowserSuite();
   let lawId = '';
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    await setupThroughApi(server);
-    tab = await openPage(browser);
-    await signIn(tab.page, server.url, admin.email, admin.password);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   it('imports two versions, shows the provisions and the diff', async () => {
-    const { page } = tab;
+    const { page } = suite.tab;
     await page.getByRole('link', { name: 'Law library' }).click();
     await page.getByRole('heading', { level: 1, name: 'Law library' }).waitFor();
     await page.getByLabel('Jurisdiction (OCD id)').fill(jurisdiction);
@@ -75,7 +53,7 @@ describe.runIf(browserAvailable())('law library in Chromium', () => {
     });
     lawId = imported.document.id;
 
-    await page.goto(`${server.url}/app/laws`);
+    await page.goto(`${suite.server.url}/app/laws`);
     await page.getByRole('link', { name: 'Fictional Anti-Trafficking Act' }).click();
     await page.getByRole('heading', { level: 1, name: 'Fictional Anti-Trafficking Act' }).waitFor();
     await page.getByText('up to fifteen years').waitFor();
@@ -102,7 +80,7 @@ describe.runIf(browserAvailable())('law library in Chromium', () => {
     const changed = page.locator('li.change-changed h3 a');
     await changed.waitFor();
     expect(await changed.textContent()).toMatch(/in the version in force from 2023-06-01\)$/);
-    const target = new URL(`${server.url}${await changed.getAttribute('href')}`);
+    const target = new URL(`${suite.server.url}${await changed.getAttribute('href')}`);
     expect(target.pathname).toBe(`/app/laws/${encodeURIComponent(lawId)}`);
     expect(target.searchParams.get('version')).toBeTruthy();
     expect(target.hash).toMatch(/^#provision-/);
@@ -121,7 +99,7 @@ describe.runIf(browserAvailable())('law library in Chromium', () => {
   });
 
   it('finds a word and marks it in the snippet', async () => {
-    const { page } = tab;
+    const { page } = suite.tab;
     await page.getByRole('link', { name: 'Search the law' }).click();
     await page.getByLabel('Words to find').fill('imprisonment');
     await page.getByRole('button', { name: 'Search', exact: true }).click();
@@ -133,7 +111,7 @@ describe.runIf(browserAvailable())('law library in Chromium', () => {
   });
 
   it('codes an indicator from selected words, publishes it and shows it on the report card', async () => {
-    const { page } = tab;
+    const { page } = suite.tab;
     const section = page.locator('.provision').filter({ hasText: 'Whoever commits' });
     await section.getByRole('button', { name: /Code an indicator with this provision/ }).click();
     await section.getByLabel('Indicator', { exact: true }).selectOption('CR-01');
@@ -176,7 +154,7 @@ describe.runIf(browserAvailable())('law library in Chromium', () => {
         role: 'reviewer',
       },
     );
-    const reviewed = await fetch(`${server.url}/api/v1/answers/${answerId}/status`, {
+    const reviewed = await fetch(`${suite.server.url}/api/v1/answers/${answerId}/status`, {
       method: 'POST',
       headers: { authorization: `Bearer ${created.secret}`, 'content-type': 'application/json' },
       body: JSON.stringify({ status: 'reviewed' }),
@@ -184,7 +162,7 @@ describe.runIf(browserAvailable())('law library in Chromium', () => {
     expect(reviewed.status).toBe(200);
     await apiFromPage(page, 'POST', `/api/v1/answers/${answerId}/status`, { status: 'published' });
 
-    await page.goto(`${server.url}/app/jurisdictions`);
+    await page.goto(`${suite.server.url}/app/jurisdictions`);
     await page.getByLabel('Filter by name').fill('New Zealand');
     await page.getByRole('link', { name: /Report card/ }).click();
     await page.getByRole('heading', { level: 1, name: /Report card: New Zealand/ }).waitFor();
@@ -211,6 +189,6 @@ describe.runIf(browserAvailable())('law library in Chromium', () => {
     await expectAccessible(page, 'the report card with an answer history');
 
     expect(lawId).not.toBe('');
-    expectOnlyOwnOrigin(tab.requests, server.url);
+    expectOnlyOwnOrigin(suite.tab.requests, suite.server.url);
   });
 });

@@ -2,22 +2,17 @@
  * Quality control end to end: two coders code the same variable of a fictional statute differently, a
  * reviewer reconciles it with a reason and publishes it, and the report card and gap report change.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  admin,
   apiFromPage,
   browserAvailable,
   expectAccessible,
   expectOnlyOwnOrigin,
-  launchBrowser,
   linkFromMail,
   openPage,
-  setupThroughApi,
   signIn,
-  startServer,
-  type TestServer,
   type TrackedPage,
+  useBrowserSuite,
 } from './harness.ts';
 
 const jurisdiction = 'ocd-division/country:nz';
@@ -35,41 +30,35 @@ const people = {
 } as const;
 
 describe.runIf(browserAvailable())('quality control in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let lead: TrackedPage;
+  const suite = useBrowserSuite();
   const tabs: TrackedPage[] = [];
   let batchPath = '';
 
   /** A fresh browser context signed in as one of the invited people. */
   async function signedIn(email: string): Promise<TrackedPage> {
-    const tab = await openPage(browser);
+    const tab = await openPage(suite.browser);
     tabs.push(tab);
-    await signIn(tab.page, server.url, email, password);
+    await signIn(tab.page, suite.server.url, email, password);
     return tab;
   }
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    await setupThroughApi(server);
-    lead = await openPage(browser);
-    tabs.push(lead);
-    await signIn(lead.page, server.url, admin.email, admin.password);
+    tabs.push(suite.tab);
     for (const person of Object.values(people)) {
-      await apiFromPage(lead.page, 'POST', '/api/v1/organizations/current/invitations', {
+      await apiFromPage(suite.tab.page, 'POST', '/api/v1/organizations/current/invitations', {
         email: person.email,
         role: person.role,
       });
-      const link = await linkFromMail(server.mails, person.email);
+      const link = await linkFromMail(suite.server.mails, person.email);
       const token = new URLSearchParams(new URL(link).hash.slice(1)).get('token');
-      const accepted = await fetch(`${server.url}/api/v1/invitations/accept`, {
+      const accepted = await fetch(`${suite.server.url}/api/v1/invitations/accept`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ token, displayName: person.displayName, password }),
       });
       if (!accepted.ok) throw new Error(`accept failed: ${accepted.status} ${await accepted.text()}`);
     }
-    await apiFromPage(lead.page, 'POST', '/api/v1/laws/import', {
+    await apiFromPage(suite.tab.page, 'POST', '/api/v1/laws/import', {
       jurisdictionId: jurisdiction,
       format: 'text',
       content: statute,
@@ -78,14 +67,9 @@ describe.runIf(browserAvailable())('quality control in Chromium', () => {
     });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   it('shows the gap report before coding, then creates a batch in the interface', async () => {
-    const { page } = lead;
-    await page.goto(`${server.url}/app/jurisdictions`);
+    const { page } = suite.tab;
+    await page.goto(`${suite.server.url}/app/jurisdictions`);
     await page.getByLabel('Filter by name').fill('New Zealand');
     await page.getByRole('link', { name: /Gap report/ }).click();
     await page.getByRole('heading', { level: 1, name: /Gap report: New Zealand/ }).waitFor();
@@ -93,7 +77,7 @@ describe.runIf(browserAvailable())('quality control in Chromium', () => {
     expect(await page.locator('.not-coded').textContent()).toContain('CR-01');
     const markdown = page.getByRole('link', { name: 'Download Markdown' });
     expect(await markdown.getAttribute('href')).toContain('format=md');
-    const md = await fetch(`${server.url}${await markdown.getAttribute('href')}`);
+    const md = await fetch(`${suite.server.url}${await markdown.getAttribute('href')}`);
     expect(md.headers.get('content-type')).toContain('text/markdown');
     await expectAccessible(page, 'the gap report');
 
@@ -111,14 +95,14 @@ describe.runIf(browserAvailable())('quality control in Chromium', () => {
       .waitFor();
     await page.getByText('every variable').waitFor();
     batchPath = new URL(page.url()).pathname;
-    await page.goto(`${server.url}/app/qc`);
+    await page.goto(`${suite.server.url}/app/qc`);
     await page.getByRole('link', { name: 'New Zealand criminalization' }).waitFor();
     await expectAccessible(page, 'the QC batch list');
   });
 
   it('lets each coder code the variable on their own, and they differ', async () => {
     const coderA = await signedIn(people.coderA.email);
-    await coderA.page.goto(`${server.url}${batchPath}`);
+    await coderA.page.goto(`${suite.server.url}${batchPath}`);
     await coderA.page.getByRole('heading', { level: 2, name: 'Variables to code' }).waitFor();
     await coderA.page.getByLabel('Answer', { exact: true }).selectOption('Y');
     const provision = coderA.page.getByLabel('Provision cited');
@@ -136,7 +120,7 @@ describe.runIf(browserAvailable())('quality control in Chromium', () => {
     expect(await coderA.page.getByRole('button', { name: 'Submit my coding' }).count()).toBe(0);
 
     const coderB = await signedIn(people.coderB.email);
-    await coderB.page.goto(`${server.url}${batchPath}`);
+    await coderB.page.goto(`${suite.server.url}${batchPath}`);
     await coderB.page.getByText('1 of your 1 variables left to code.').waitFor();
     await coderB.page.getByLabel('Answer', { exact: true }).selectOption('N');
     await coderB.page.getByLabel('Valid from').fill('2021-01-01');
@@ -149,7 +133,7 @@ describe.runIf(browserAvailable())('quality control in Chromium', () => {
   it('lets a reviewer reconcile with a reason and publish; the report card and gap report change', async () => {
     const reviewer = await signedIn(people.reviewer.email);
     const { page } = reviewer;
-    await page.goto(`${server.url}${batchPath}`);
+    await page.goto(`${suite.server.url}${batchPath}`);
     const divergence = page.locator('li.divergence');
     await divergence.getByText(people.coderA.displayName).waitFor();
     await divergence.getByText(people.coderB.displayName).waitFor();
@@ -179,7 +163,7 @@ describe.runIf(browserAvailable())('quality control in Chromium', () => {
     await answer.getByRole('button', { name: /Publish/ }).click();
     await answer.getByText('CR-01 is now published.').waitFor();
 
-    await page.goto(`${server.url}/app/report?jurisdiction=${encodeURIComponent(jurisdiction)}`);
+    await page.goto(`${suite.server.url}/app/report?jurisdiction=${encodeURIComponent(jurisdiction)}`);
     await expect
       .poll(() => page.locator('.report-facts').first().textContent())
       .toMatch(/Score\d+(\.\d+)? \/ 100/);
@@ -190,6 +174,6 @@ describe.runIf(browserAvailable())('quality control in Chromium', () => {
     expect(await page.locator('ol.gaps').textContent()).not.toContain('CR-01');
     expect(await page.locator('.report-facts').textContent()).toMatch(/\d+(\.\d+)? \/ 100/);
 
-    for (const tab of tabs) expectOnlyOwnOrigin(tab.requests, server.url);
+    for (const tab of tabs) expectOnlyOwnOrigin(tab.requests, suite.server.url);
   });
 });

@@ -3,21 +3,13 @@
  * the report, switches the interface to Spanish and sees the English text marked as a fallback, then writes the
  * Spanish one, which replaces it.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  admin,
   apiFromPage,
   browserAvailable,
   expectAccessible,
   expectOnlyOwnOrigin,
-  launchBrowser,
-  openPage,
-  setupThroughApi,
-  signIn,
-  startServer,
-  type TestServer,
-  type TrackedPage,
+  useBrowserSuite,
 } from './harness.ts';
 
 const jurisdiction = 'ocd-division/country:nz';
@@ -26,17 +18,11 @@ const model = 'Whoever recruits, transports or harbours a person for exploitatio
 const spanish = 'Tipificar la trata de personas como delito autónomo.';
 
 describe.runIf(browserAvailable())('recommendations on the gap report in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let tab: TrackedPage;
+  const suite = useBrowserSuite();
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    await setupThroughApi(server);
-    tab = await openPage(browser);
-    await signIn(tab.page, server.url, admin.email, admin.password);
     // CR-01 answered "no": an unmet gap once coded answers are counted.
-    await apiFromPage(tab.page, 'POST', '/api/v1/answers', {
+    await apiFromPage(suite.tab.page, 'POST', '/api/v1/answers', {
       jurisdictionId: jurisdiction,
       indicatorId: 'CR-01',
       value: 'N',
@@ -45,14 +31,11 @@ describe.runIf(browserAvailable())('recommendations on the gap report in Chromiu
     });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   it('writes an English recommendation, falls back to it in Spanish, then replaces it', async () => {
-    const { page, requests } = tab;
-    await page.goto(`${server.url}/app/gaps?jurisdiction=${encodeURIComponent(jurisdiction)}&include=coded`);
+    const { page, requests } = suite.tab;
+    await page.goto(
+      `${suite.server.url}/app/gaps?jurisdiction=${encodeURIComponent(jurisdiction)}&include=coded`,
+    );
     await page.getByRole('heading', { level: 1, name: /Gap report: New Zealand/ }).waitFor();
     const gap = page.locator('li.gap').filter({ hasText: 'CR-01' });
     const panel = gap.locator('section.recommendation');
@@ -87,6 +70,6 @@ describe.runIf(browserAvailable())('recommendations on the gap report in Chromiu
     expect(await panel.locator('.recommendation-text').getAttribute('lang')).toBeNull();
     await expectAccessible(page, 'the gap report with the Spanish recommendation');
 
-    expectOnlyOwnOrigin(requests, server.url);
+    expectOnlyOwnOrigin(requests, suite.server.url);
   });
 });

@@ -2,21 +2,8 @@
  * The search page end to end: a "quoted phrase", the indicator select, and previous/next page links followed
  * with the keyboard, axe-clean on every state.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  admin,
-  apiFromPage,
-  browserAvailable,
-  expectAccessible,
-  launchBrowser,
-  openPage,
-  setupThroughApi,
-  signIn,
-  startServer,
-  type TestServer,
-  type TrackedPage,
-} from './harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { apiFromPage, browserAvailable, expectAccessible, useBrowserSuite } from './harness.ts';
 
 // An invented statute: 25 sections that mention trafficking, one that holds a phrase and one its words apart.
 const statute = [
@@ -32,16 +19,10 @@ const statute = [
 ].join('\n');
 
 describe.runIf(browserAvailable())('search page in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let tab: TrackedPage;
+  const suite = useBrowserSuite();
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    await setupThroughApi(server);
-    tab = await openPage(browser);
-    await signIn(tab.page, server.url, admin.email, admin.password);
-    await apiFromPage(tab.page, 'POST', '/api/v1/laws/import', {
+    await apiFromPage(suite.tab.page, 'POST', '/api/v1/laws/import', {
       jurisdictionId: 'ocd-division/country:is',
       format: 'text',
       content: statute,
@@ -50,13 +31,8 @@ describe.runIf(browserAvailable())('search page in Chromium', () => {
     });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   it('finds a quoted phrase only where the words follow each other', async () => {
-    const { page } = tab;
+    const { page } = suite.tab;
     await page.getByRole('link', { name: 'Search the law' }).click();
     await page.getByLabel('Words to find').fill('"consent shall be irrelevant"');
     await expect
@@ -74,8 +50,8 @@ describe.runIf(browserAvailable())('search page in Chromium', () => {
   });
 
   it('pages through the hits with next and previous links, by keyboard', async () => {
-    const { page } = tab;
-    await page.goto(`${server.url}/app/search?q=trafficking`);
+    const { page } = suite.tab;
+    await page.goto(`${suite.server.url}/app/search?q=trafficking`);
     await page.getByRole('heading', { level: 2, name: 'Results 1 to 20' }).waitFor();
     const pages = page.getByRole('navigation', { name: 'Result pages' });
     expect(await pages.getByRole('link', { name: 'Previous page' }).count()).toBe(0);

@@ -3,21 +3,13 @@
  * text labelled machine-suggested, accept one with the mouse and one with the keyboard, reject one, and see the
  * coded answers they became. The page stays axe-clean throughout.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  admin,
   apiFromPage,
   browserAvailable,
   expectAccessible,
   expectOnlyOwnOrigin,
-  launchBrowser,
-  openPage,
-  setupThroughApi,
-  signIn,
-  startServer,
-  type TestServer,
-  type TrackedPage,
+  useBrowserSuite,
 } from './harness.ts';
 
 const jurisdiction = 'ocd-division/country:nz';
@@ -30,25 +22,11 @@ const statute = [
 ].join('\n');
 
 describe.runIf(browserAvailable())('analyzer suggestions in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let tab: TrackedPage;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    await setupThroughApi(server);
-    tab = await openPage(browser);
-    await signIn(tab.page, server.url, admin.email, admin.password);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useBrowserSuite();
 
   it('uploads a statute, reviews machine suggestions and sees the coded answers', async () => {
-    const { page } = tab;
-    await page.goto(`${server.url}/app/laws`);
+    const { page } = suite.tab;
+    await page.goto(`${suite.server.url}/app/laws`);
     await page.getByRole('heading', { level: 2, name: 'Upload a document' }).waitFor();
     await page.getByLabel('Jurisdiction of the upload, as an OCD id').fill(jurisdiction);
     await page.getByLabel('Document file').setInputFiles({
@@ -103,6 +81,6 @@ describe.runIf(browserAvailable())('analyzer suggestions in Chromium', () => {
       `/api/v1/answers?jurisdiction=${encodeURIComponent(jurisdiction)}&status=coded`,
     );
     expect(answers).toHaveLength(2);
-    expectOnlyOwnOrigin(tab.requests, server.url);
+    expectOnlyOwnOrigin(suite.tab.requests, suite.server.url);
   }, 120_000);
 });

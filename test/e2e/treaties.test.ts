@@ -3,52 +3,30 @@
  * ratification recorded with the keyboard on its page, the parties table showing it, and Iceland's report card
  * listing the treaty with its standing; each page axe-clean. Dates and sources are invented (example.org).
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { internationalJurisdictionId } from '../../src/core/treaties/types.ts';
 import { conventionJson } from '../treaty-fixtures.ts';
 import {
-  admin,
   apiFromPage,
   browserAvailable,
   expectAccessible,
   expectOnlyOwnOrigin,
-  launchBrowser,
-  openPage,
-  setupThroughApi,
-  signIn,
-  startServer,
-  type TestServer,
-  type TrackedPage,
+  useBrowserSuite,
 } from './harness.ts';
 
 const iceland = 'ocd-division/country:is';
 
 describe.runIf(browserAvailable())('treaty parties in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let tab: TrackedPage;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    await setupThroughApi(server);
-    tab = await openPage(browser);
-    await signIn(tab.page, server.url, admin.email, admin.password);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useBrowserSuite();
 
   it('records a ratification on the treaty’s page and lists it there and on the jurisdiction’s page', async () => {
-    const { page } = tab;
+    const { page } = suite.tab;
     const imported = await apiFromPage<{ document: { id: string } }>(page, 'POST', '/api/v1/laws/import', {
       jurisdictionId: internationalJurisdictionId,
       format: 'json',
       content: conventionJson,
     });
-    await page.goto(`${server.url}/app/laws/${encodeURIComponent(imported.document.id)}`);
+    await page.goto(`${suite.server.url}/app/laws/${encodeURIComponent(imported.document.id)}`);
     await page
       .getByRole('heading', { level: 1, name: 'Examplia Regional Convention against Exploitation' })
       .waitFor();
@@ -80,12 +58,12 @@ describe.runIf(browserAvailable())('treaty parties in Chromium', () => {
     ).toBe('https://example.org/erce/status');
     await expectAccessible(page, 'a treaty with its parties and the record form');
 
-    await page.goto(`${server.url}/app/report?jurisdiction=${encodeURIComponent(iceland)}`);
+    await page.goto(`${suite.server.url}/app/report?jurisdiction=${encodeURIComponent(iceland)}`);
     const treaties = page.getByRole('table', { name: 'Treaties signed or consented to (1)' });
     await treaties.waitFor();
     const line = treaties.getByRole('row', { name: /Examplia Regional Convention/ });
     await expect.poll(() => line.textContent()).toContain('party, in force');
     await expectAccessible(page, 'a report card with its treaties');
-    expectOnlyOwnOrigin(tab.requests, server.url);
+    expectOnlyOwnOrigin(suite.tab.requests, suite.server.url);
   }, 120_000);
 });

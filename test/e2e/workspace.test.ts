@@ -2,38 +2,16 @@
  * What a person does first: set up lawgap from the one-time link, sign in, browse the framework, switch
  * to Spanish, and open the United States on the jurisdictions map.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  admin,
-  browserAvailable,
-  expectOnlyOwnOrigin,
-  launchBrowser,
-  openPage,
-  startServer,
-  type TestServer,
-  type TrackedPage,
-} from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { admin, browserAvailable, expectOnlyOwnOrigin, useBrowserSuite } from './harness.ts';
 
 describe.runIf(browserAvailable())('workspace in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let tab: TrackedPage;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    tab = await openPage(browser);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = useBrowserSuite({ signedIn: false });
 
   it('completes first-run setup from the link and signs in', async () => {
-    const { page } = tab;
-    expect(server.setupToken).toBeTruthy();
-    await page.goto(`${server.url}/app/setup#token=${server.setupToken}`);
+    const { page } = suite.tab;
+    expect(suite.server.setupToken).toBeTruthy();
+    await page.goto(`${suite.server.url}/app/setup#token=${suite.server.setupToken}`);
     await page.getByRole('heading', { level: 1, name: 'Set up lawgap' }).waitFor();
     // The secret leaves the address bar as soon as it has been read.
     await expect.poll(() => new URL(page.url()).hash).toBe('');
@@ -58,7 +36,7 @@ describe.runIf(browserAvailable())('workspace in Chromium', () => {
   });
 
   it('browses the framework: 66 indicators, sources, crosswalk and negative modifiers', async () => {
-    const { page } = tab;
+    const { page } = suite.tab;
     await page.getByRole('link', { name: 'Indicator framework' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Indicator framework' }).waitFor();
     const indicators = page.getByRole('article');
@@ -88,7 +66,7 @@ describe.runIf(browserAvailable())('workspace in Chromium', () => {
   });
 
   it('switches to Spanish, marks English-only data, and remembers the choice', async () => {
-    const { page } = tab;
+    const { page } = suite.tab;
     await page.getByRole('button', { name: 'Español' }).click();
     await page.getByRole('heading', { level: 1, name: 'Marco de indicadores' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('es');
@@ -120,7 +98,7 @@ describe.runIf(browserAvailable())('workspace in Chromium', () => {
   });
 
   it('shows the world map with a table alternative, and the US states after opening the United States', async () => {
-    const { page, requests } = tab;
+    const { page, requests } = suite.tab;
     await page.getByRole('link', { name: 'Jurisdictions' }).click();
     await page.getByRole('heading', { level: 1, name: 'Jurisdictions' }).waitFor();
     const map = page.getByRole('img', { name: 'World map of the countries lawgap lists' });
@@ -155,6 +133,6 @@ describe.runIf(browserAvailable())('workspace in Chromium', () => {
       .getByRole('row', { name: /Ontario/ })
       .waitFor();
 
-    expectOnlyOwnOrigin(requests, server.url);
+    expectOnlyOwnOrigin(requests, suite.server.url);
   });
 });

@@ -4,10 +4,10 @@
  * server on loopback that keeps what it receives.
  */
 import type { AddressInfo } from 'node:net';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { type Kysely, sql } from 'kysely';
 import { SMTPServer } from 'smtp-server';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { type Config, loadConfig } from '../../src/config.ts';
 import type { Organization, User } from '../../src/core/auth/accounts.ts';
 import type { Role } from '../../src/core/auth/permissions.ts';
@@ -208,6 +208,49 @@ export async function signInAll(app: FastifyInstance, tag = ''): Promise<Record<
     personas.map((p, i) => signIn(app, emailOf(p, tag), { remoteAddress: `10.9.0.${i + 1}` })),
   );
   return Object.fromEntries(personas.map((p, i) => [p, sessions[i]!])) as Record<Persona, Session>;
+}
+
+/** The app on one engine's store with every persona seeded and signed in (filled in by `useSignedInApp`). */
+export interface SignedInApp {
+  app: FastifyInstance;
+  sessions: Record<Persona, Session>;
+  /** Sends a request as a persona (null: anonymously); an object payload goes as JSON. */
+  send(
+    method: InjectOptions['method'],
+    url: string,
+    who: Persona | null,
+    payload?: unknown,
+  ): Promise<LightMyRequestResponse>;
+}
+
+/**
+ * Registers the hooks most API tests start with: build the app on the store, seed the personas and sign them
+ * all in (beforeAll), close the app (afterAll). A test's own beforeAll, registered after, runs after it.
+ */
+export function useSignedInApp(getStore: () => Store): SignedInApp {
+  const api = {} as SignedInApp;
+  api.send = (method, url, who, payload) =>
+    api.app.inject({
+      method,
+      url,
+      ...(who ? { headers: as(api.sessions[who]) } : {}),
+      ...(payload ? { payload: payload as object } : {}),
+    });
+  beforeAll(async () => {
+    ({ app: api.app } = await startApp(getStore()));
+    await seedWorld(getStore().db);
+    api.sessions = await signInAll(api.app);
+  });
+  afterAll(async () => {
+    await api.app?.close();
+  });
+  return api;
+}
+
+/** The JSON body of an answer; fails the test unless the status is the one expected. */
+export function okJson<T>(res: LightMyRequestResponse, status = 200): T {
+  expect(res.statusCode, res.body).toBe(status);
+  return res.json() as T;
 }
 
 /** A message received by the SMTP sink. */

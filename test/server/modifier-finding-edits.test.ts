@@ -3,62 +3,32 @@
  * refused with nothing written), the capped flag of trends, compare and rankings agreeing with the report card,
  * and the framework version query of trends, rankings and exports (unknown → 404 FRAMEWORK_NOT_FOUND).
  */
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createAnswer } from '../../src/services/coding.ts';
-import { getFramework } from '../../src/services/framework.ts';
-import { type CodingFixtures, iceland, importCodingFixtures, pid, texas } from '../coding-fixtures.ts';
-import { describeEachEngine } from '../engines.ts';
+import { beforeAll, expect, it } from 'vitest';
 import {
-  as,
-  countRows,
-  expectError,
-  type Persona,
-  type Session,
-  seedWorld,
-  signInAll,
-  startApp,
-} from './helpers.ts';
+  type CodingFixtures,
+  codeIcelandAtBest,
+  iceland,
+  importCodingFixtures,
+  pid,
+  texas,
+} from '../coding-fixtures.ts';
+import { describeEachEngine } from '../engines.ts';
+import { countRows, expectError, okJson, useSignedInApp } from './helpers.ts';
 
 describeEachEngine('modifier finding edits API', (getStore) => {
-  let app: FastifyInstance;
-  let sessions: Record<Persona, Session>;
+  const api = useSignedInApp(getStore);
   let fx: CodingFixtures;
   let id = '';
   const quote = 'A victim is not liable';
   const enc = encodeURIComponent;
 
-  const send = (method: 'GET' | 'POST' | 'PATCH', url: string, who: Persona | null, payload?: unknown) =>
-    app.inject({
-      method,
-      url,
-      ...(who ? { headers: as(sessions[who]) } : {}),
-      ...(payload ? { payload: payload as object } : {}),
-    });
-  const ok = <T>(res: LightMyRequestResponse, status = 200): T => {
-    expect(res.statusCode, res.body).toBe(status);
-    return res.json() as T;
-  };
+  const { send } = api;
+  const ok = okJson;
 
   beforeAll(async () => {
-    ({ app } = await startApp(getStore()));
-    await seedWorld(getStore().db);
-    sessions = await signInAll(app);
     fx = await importCodingFixtures(getStore());
     // Every indicator at its best value, so the grade would be A without the finding.
-    const ctx = { db: getStore().db, actor: { kind: 'system', name: 'test' } as const };
-    const framework = await getFramework(ctx);
-    const cite = [{ provisionId: pid(fx.v1, 's. 1(1)'), quote: 'recruits, transports or harbours' }];
-    for (const indicator of framework.indicators) {
-      const values = framework.responseTypes[indicator.type].values;
-      const top = Object.entries(values).sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'NA';
-      await createAnswer(ctx, {
-        jurisdictionId: iceland,
-        indicatorId: indicator.id,
-        value: top,
-        citations: cite,
-      });
-    }
+    await codeIcelandAtBest(getStore(), fx);
     const created = ok<{ id: string }>(
       await send('POST', '/api/v1/modifier-findings', 'analyst', {
         jurisdictionId: iceland,
@@ -70,9 +40,6 @@ describeEachEngine('modifier finding edits API', (getStore) => {
       201,
     );
     id = created.id;
-  });
-  afterAll(async () => {
-    await app?.close();
   });
 
   it('patches a finding by role, refuses bad patches writing nothing, and serves its history', async () => {

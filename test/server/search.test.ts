@@ -3,11 +3,11 @@
  * the public, every status for members who may read the organization's work), paging, and bad input answered
  * with a 4xx naming the problem (never a 500).
  */
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { LightMyRequestResponse } from 'fastify';
+import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../engines.ts';
 import { iceland, importSearchFixtures, type SearchFixtures } from '../search-fixtures.ts';
-import { as, expectError, type Persona, type Session, seedWorld, signInAll, startApp } from './helpers.ts';
+import { expectError, type Persona, useSignedInApp } from './helpers.ts';
 
 interface Page {
   hits: Array<{ provisionId: string; citation: string }>;
@@ -18,11 +18,9 @@ interface Page {
 }
 
 describeEachEngine('search API', (getStore) => {
-  let app: FastifyInstance;
-  let sessions: Record<Persona, Session>;
+  const api = useSignedInApp(getStore);
   let fx: SearchFixtures;
-  const get = (url: string, who: Persona | null = null) =>
-    app.inject({ method: 'GET', url, ...(who ? { headers: as(sessions[who]) } : {}) });
+  const get = (url: string, who: Persona | null = null) => api.send('GET', url, who);
   const page = (res: LightMyRequestResponse): Page => {
     expect(res.statusCode, res.body).toBe(200);
     return res.json() as Page;
@@ -31,13 +29,7 @@ describeEachEngine('search API', (getStore) => {
     `/api/v1/search?${new URLSearchParams(params).toString()}`;
 
   beforeAll(async () => {
-    ({ app } = await startApp(getStore()));
-    await seedWorld(getStore().db);
-    sessions = await signInAll(app);
     fx = await importSearchFixtures(getStore());
-  });
-  afterAll(async () => {
-    await app?.close();
   });
 
   it('finds a quoted phrase and answers odd queries with 200', async () => {

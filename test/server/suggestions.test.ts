@@ -5,19 +5,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeEachEngine } from '../engines.ts';
-import {
-  as,
-  countRows,
-  expectError,
-  type Persona,
-  type Session,
-  seedWorld,
-  signInAll,
-  startApp,
-} from './helpers.ts';
+import { countRows, expectError, okJson, type Persona, useSignedInApp } from './helpers.ts';
 
 const us = 'ocd-division/country:us';
 const statute = fs.readFileSync(
@@ -32,21 +22,11 @@ interface Suggestion {
 }
 
 describeEachEngine('law files and suggestions API', (getStore) => {
-  let app: FastifyInstance;
-  let sessions: Record<Persona, Session>;
+  const api = useSignedInApp(getStore);
   let documentId: string;
   let versionId: string;
 
-  const send = (method: 'GET' | 'POST', url: string, who: Persona | null, payload?: unknown) =>
-    app.inject({
-      method,
-      url,
-      headers: {
-        ...(who ? as(sessions[who]) : {}),
-        ...(payload ? { 'content-type': 'application/json' } : {}),
-      },
-      ...(payload ? { payload: JSON.stringify(payload) } : {}),
-    });
+  const { send } = api;
   const upload = (over: Record<string, unknown> = {}, who: Persona | null = 'analyst') =>
     send('POST', '/api/v1/laws/import-file', who, {
       jurisdictionId: us,
@@ -56,10 +36,7 @@ describeEachEngine('law files and suggestions API', (getStore) => {
       effectiveFrom: '2031-03-01',
       ...over,
     });
-  const ok = <T>(res: LightMyRequestResponse): T => {
-    expect(res.statusCode, res.body).toBe(200);
-    return res.json() as T;
-  };
+  const ok = okJson;
   const stored = async () => ({
     versions: await countRows(getStore().db, 'law_versions'),
     suggestions: await countRows(getStore().db, 'analyzer_suggestions'),
@@ -73,15 +50,6 @@ describeEachEngine('law files and suggestions API', (getStore) => {
         'viewer',
       ),
     );
-
-  beforeAll(async () => {
-    ({ app } = await startApp(getStore()));
-    await seedWorld(getStore().db);
-    sessions = await signInAll(app);
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
 
   it('imports a file with analysis for analysts; refuses viewers, campaigners and anonymous callers', async () => {
     const before = await stored();

@@ -3,64 +3,31 @@
  * specific errors and nothing written (unknown document, a statute, bad dates, a second record), the public
  * listings by treaty and by jurisdiction as of a date, and the history readable by members only.
  */
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { iceland, importCodingFixtures } from '../coding-fixtures.ts';
 import { describeEachEngine } from '../engines.ts';
-import { importTreatyFixture, type TreatyFixture } from '../treaty-fixtures.ts';
-import {
-  as,
-  countRows,
-  expectError,
-  type Persona,
-  personas,
-  roleOf,
-  type Session,
-  seedWorld,
-  signInAll,
-  startApp,
-} from './helpers.ts';
+import { importTreatyFixture, ratificationBody, type TreatyFixture } from '../treaty-fixtures.ts';
+import { countRows, expectError, okJson, type Persona, personas, roleOf, useSignedInApp } from './helpers.ts';
 
 const norway = 'ocd-division/country:no';
 const enc = encodeURIComponent;
 
 describeEachEngine('treaty parties API', (getStore) => {
-  let app: FastifyInstance;
-  let sessions: Record<Persona, Session>;
+  const api = useSignedInApp(getStore);
   let tr: TreatyFixture;
 
-  const send = (method: 'GET' | 'POST' | 'PATCH', url: string, who: Persona | null, payload?: unknown) =>
-    app.inject({
-      method,
-      url,
-      ...(who ? { headers: as(sessions[who]) } : {}),
-      ...(payload ? { payload: payload as object } : {}),
-    });
-  const ok = <T>(res: LightMyRequestResponse, status = 200): T => {
-    expect(res.statusCode, res.body).toBe(status);
-    return res.json() as T;
-  };
+  const { send } = api;
+  const ok = okJson;
   const ratify = (jurisdictionId: string, over: Record<string, unknown> = {}) => ({
-    jurisdictionId,
-    action: 'ratification',
-    signedOn: '2030-07-01',
-    consentedOn: '2030-11-15',
-    inForceOn: '2031-01-01',
-    source: 'https://example.org/erce/status',
+    ...ratificationBody(jurisdictionId),
     ...over,
   });
   const parties = () => `/api/v1/laws/${tr.treatyId}/parties`;
 
   beforeAll(async () => {
-    ({ app } = await startApp(getStore()));
-    await seedWorld(getStore().db);
-    sessions = await signInAll(app);
     // The coding fixtures bring a statute, which has no parties.
     await importCodingFixtures(getStore());
     tr = await importTreatyFixture(getStore());
-  });
-  afterAll(async () => {
-    await app?.close();
   });
 
   it('lets exactly the roles holding laws:write record a party, each once per treaty and jurisdiction', async () => {

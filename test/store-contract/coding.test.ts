@@ -5,8 +5,7 @@
  * boundary between two versions of a law.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Actor, Role } from '../../src/core/auth/permissions.ts';
-import { isDomainError } from '../../src/core/errors.ts';
+import type { Actor } from '../../src/core/auth/permissions.ts';
 import {
   createAnswer,
   getAnswerHistory,
@@ -21,26 +20,10 @@ import type { Store } from '../../src/store/db.ts';
 import { type CodingFixtures, iceland, importCodingFixtures, pid, texas } from '../coding-fixtures.ts';
 import { describeEachEngine } from '../engines.ts';
 import { countRows } from '../server/helpers.ts';
+import { person, publicActor, rejected, system } from './actors.ts';
 import { crossEngine } from './snapshot.ts';
 
 const snapshots = crossEngine();
-
-function person(role: Role, userId = `u-${role}`): Actor {
-  return { kind: 'user', userId, organizationId: 'o1', role, instanceAdmin: false };
-}
-const system: Actor = { kind: 'system', name: 'test' };
-const publicActor: Actor = { kind: 'public' };
-
-async function rejected(
-  work: Promise<unknown>,
-): Promise<{ code: string; message: string; details: unknown }> {
-  const err = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!isDomainError(err)) throw new Error(`expected a domain error, got ${String(err)}`);
-  return { code: err.code, message: err.message, details: err.details };
-}
 
 describeEachEngine('coding', (get, dialect) => {
   let store: Store;

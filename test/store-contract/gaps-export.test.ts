@@ -9,7 +9,6 @@ import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import type { Actor } from '../../src/core/auth/permissions.ts';
 import { parseCsv } from '../../src/core/coding/csv.ts';
-import { isDomainError } from '../../src/core/errors.ts';
 import { datasetColumns } from '../../src/core/export/dataset.ts';
 import { createAnswer, type NewAnswerArgs, setAnswerStatus } from '../../src/services/coding.ts';
 import {
@@ -23,9 +22,8 @@ import { gapReport } from '../../src/services/gaps.ts';
 import type { Store } from '../../src/store/db.ts';
 import { type CodingFixtures, iceland, importCodingFixtures, pid, texas } from '../coding-fixtures.ts';
 import { describeEachEngine } from '../engines.ts';
+import { codeOf, publicActor, system } from './actors.ts';
 
-const system: Actor = { kind: 'system', name: 'test' };
-const publicActor: Actor = { kind: 'public' };
 const viewer: Actor = {
   kind: 'user',
   userId: 'u-v',
@@ -33,15 +31,6 @@ const viewer: Actor = {
   role: 'viewer',
   instanceAdmin: false,
 };
-
-async function codeOf(work: Promise<unknown>): Promise<string> {
-  const err = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!isDomainError(err)) throw new Error(`expected a domain error, got ${String(err)}`);
-  return err.code;
-}
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'lawgap-export-'));
 

@@ -4,7 +4,6 @@
  * the library unchanged.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isDomainError } from '../../src/core/errors.ts';
 import type { ImportLawResult } from '../../src/services/laws.ts';
 import {
   diffLawVersions,
@@ -19,21 +18,13 @@ import type { SearchHit } from '../../src/store/search/port.ts';
 import { describeEachEngine } from '../engines.ts';
 import { fixtureImports, france, importFixtures, lawCtx, spain, texas } from '../laws-fixtures.ts';
 import { countRows } from '../server/helpers.ts';
+import { rejected } from './actors.ts';
 import { crossEngine } from './snapshot.ts';
 
 const snapshots = crossEngine();
 
 /** The words a hit's snippet marks. */
 const marked = (hit: SearchHit) => hit.snippet.highlights.map((h) => hit.snippet.text.slice(h.start, h.end));
-
-async function rejected(work: Promise<unknown>): Promise<{ code: string; message: string }> {
-  const err = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!isDomainError(err)) throw new Error(`expected a domain error, got ${String(err)}`);
-  return { code: err.code, message: err.message };
-}
 
 describeEachEngine('law library', (get, dialect) => {
   let imported: Awaited<ReturnType<typeof importFixtures>>;

@@ -5,8 +5,7 @@
  * and a shortened interval stops capping the score on the days it no longer covers.
  */
 import { beforeAll, expect, it } from 'vitest';
-import type { Actor, Role } from '../../src/core/auth/permissions.ts';
-import { isDomainError } from '../../src/core/errors.ts';
+import type { Actor } from '../../src/core/auth/permissions.ts';
 import {
   createFinding,
   getFindingHistory,
@@ -18,19 +17,7 @@ import type { Store } from '../../src/store/db.ts';
 import { type CodingFixtures, iceland, importCodingFixtures, pid } from '../coding-fixtures.ts';
 import { describeEachEngine } from '../engines.ts';
 import { countRows } from '../server/helpers.ts';
-
-function person(role: Role, userId = `u-${role}`): Actor {
-  return { kind: 'user', userId, organizationId: 'o1', role, instanceAdmin: false };
-}
-
-async function codeOf(work: Promise<unknown>): Promise<string> {
-  const err = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!isDomainError(err)) throw new Error(`expected a domain error, got ${String(err)}`);
-  return err.code;
-}
+import { codeOf, person } from './actors.ts';
 
 describeEachEngine('modifier finding edits', (get) => {
   let store: Store;

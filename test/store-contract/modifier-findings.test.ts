@@ -5,8 +5,7 @@
  * and every modifier coded is complete.
  */
 import { beforeAll, expect, it } from 'vitest';
-import type { Actor, Role } from '../../src/core/auth/permissions.ts';
-import { isDomainError } from '../../src/core/errors.ts';
+import type { Actor } from '../../src/core/auth/permissions.ts';
 import { createAnswer } from '../../src/services/coding.ts';
 import { getFramework } from '../../src/services/framework.ts';
 import {
@@ -21,23 +20,10 @@ import type { Store } from '../../src/store/db.ts';
 import { type CodingFixtures, iceland, importCodingFixtures, pid } from '../coding-fixtures.ts';
 import { describeEachEngine } from '../engines.ts';
 import { countRows } from '../server/helpers.ts';
+import { codeOf, person, publicActor, system } from './actors.ts';
 import { crossEngine } from './snapshot.ts';
 
 const snapshots = crossEngine();
-const system: Actor = { kind: 'system', name: 'test' };
-const publicActor: Actor = { kind: 'public' };
-function person(role: Role, userId = `u-${role}`): Actor {
-  return { kind: 'user', userId, organizationId: 'o1', role, instanceAdmin: false };
-}
-
-async function codeOf(work: Promise<unknown>): Promise<string> {
-  const err = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!isDomainError(err)) throw new Error(`expected a domain error, got ${String(err)}`);
-  return err.code;
-}
 
 describeEachEngine('modifier findings', (get, dialect) => {
   let store: Store;

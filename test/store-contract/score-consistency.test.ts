@@ -5,9 +5,6 @@
  * the uncapped grade outside it. Framework versions: the current one by default, an unknown one refused.
  */
 import { beforeAll, expect, it } from 'vitest';
-import type { Actor } from '../../src/core/auth/permissions.ts';
-import { isDomainError } from '../../src/core/errors.ts';
-import { createAnswer } from '../../src/services/coding.ts';
 import { compareJurisdictions, rankJurisdictions } from '../../src/services/compare.ts';
 import { loadDataset } from '../../src/services/export.ts';
 import { getFramework } from '../../src/services/framework.ts';
@@ -15,19 +12,16 @@ import { createFinding } from '../../src/services/modifier-findings.ts';
 import { scoreAsOf } from '../../src/services/scores.ts';
 import { scoreChanges, scoreTrend } from '../../src/services/trends.ts';
 import type { Store } from '../../src/store/db.ts';
-import { type CodingFixtures, iceland, importCodingFixtures, pid, texas } from '../coding-fixtures.ts';
+import {
+  type CodingFixtures,
+  codeIcelandAtBest,
+  iceland,
+  importCodingFixtures,
+  pid,
+  texas,
+} from '../coding-fixtures.ts';
 import { describeEachEngine } from '../engines.ts';
-
-const system: Actor = { kind: 'system', name: 'test' };
-
-async function errorOf(work: Promise<unknown>): Promise<{ code: string; message: string }> {
-  const err = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!isDomainError(err)) throw new Error(`expected a domain error, got ${String(err)}`);
-  return { code: err.code, message: err.message };
-}
+import { rejected, system } from './actors.ts';
 
 describeEachEngine('score consistency with negative-modifier findings', (get) => {
   let store: Store;
@@ -43,18 +37,7 @@ describeEachEngine('score consistency with negative-modifier findings', (get) =>
   beforeAll(async () => {
     store = get();
     fx = await importCodingFixtures(store);
-    const framework = await getFramework(ctx);
-    const cite = [{ provisionId: pid(fx.v1, 's. 1(1)'), quote: 'recruits, transports or harbours' }];
-    for (const indicator of framework.indicators) {
-      const values = framework.responseTypes[indicator.type].values;
-      const top = Object.entries(values).sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'NA';
-      await createAnswer(ctx, {
-        jurisdictionId: iceland,
-        indicatorId: indicator.id,
-        value: top,
-        citations: cite,
-      });
-    }
+    await codeIcelandAtBest(store, fx);
     // NEG-2 applies from 2030 until (not including) 2033: the grade is capped at C in 2031 and 2032 only.
     await createFinding(ctx, {
       jurisdictionId: iceland,
@@ -137,7 +120,7 @@ describeEachEngine('score consistency with negative-modifier findings', (get) =>
       () => compareJurisdictions(ctx, [iceland, texas], '2031-01-01', { include, frameworkVersion: unknown }),
       () => loadDataset(ctx, unknown),
     ]) {
-      const err = await errorOf(work());
+      const err = await rejected(work());
       expect(err.code).toBe('FRAMEWORK_NOT_FOUND');
       expect(err.message).toBe(
         `framework version ${unknown} does not exist (known versions: ${current.version})`,

@@ -5,25 +5,14 @@
  */
 import { beforeAll, expect, it } from 'vitest';
 import type { Actor } from '../../src/core/auth/permissions.ts';
-import { isDomainError } from '../../src/core/errors.ts';
 import { type SearchLawsArgs, searchLawPage } from '../../src/services/law-search.ts';
 import type { Store } from '../../src/store/db.ts';
 import { describeEachEngine } from '../engines.ts';
 import { iceland, importSearchFixtures, type SearchFixtures, texas } from '../search-fixtures.ts';
+import { publicActor, rejected, system } from './actors.ts';
 import { crossEngine } from './snapshot.ts';
 
 const snapshots = crossEngine();
-const system: Actor = { kind: 'system', name: 'test' };
-const publicActor: Actor = { kind: 'public' };
-
-async function rejected(work: Promise<unknown>): Promise<{ code: string; message: string }> {
-  const err = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!isDomainError(err)) throw new Error(`expected a domain error, got ${String(err)}`);
-  return { code: err.code, message: err.message };
-}
 
 describeEachEngine('provision search: phrases, indicator, paging', (get, dialect) => {
   let store: Store;

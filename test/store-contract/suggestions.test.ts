@@ -9,8 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { machineLabel } from '../../src/core/analyzer/review.ts';
-import type { Actor, Role } from '../../src/core/auth/permissions.ts';
-import { isDomainError } from '../../src/core/errors.ts';
+import type { Actor } from '../../src/core/auth/permissions.ts';
 import { getAnswerHistory } from '../../src/services/coding.ts';
 import { getFramework } from '../../src/services/framework.ts';
 import { type ImportLawFileArgs, importLawFile } from '../../src/services/law-files.ts';
@@ -24,24 +23,12 @@ import { writeSuggestion } from '../../src/store/suggestions.repo.ts';
 import { describeEachEngine } from '../engines.ts';
 import { buildJurisdiction, insertTestOrganization } from '../factories.ts';
 import { countRows } from '../server/helpers.ts';
+import { person, rejected, system } from './actors.ts';
 
 const us = 'ocd-division/country:us';
 const text = fs.readFileSync(
   path.resolve(import.meta.dirname, '../fixtures/suggestions/safe-passage-act.txt'),
 );
-const system: Actor = { kind: 'system', name: 'test' };
-function person(role: Role, userId = `u-${role}`): Actor {
-  return { kind: 'user', userId, organizationId: 'o1', role, instanceAdmin: false };
-}
-
-async function rejected(work: Promise<unknown>): Promise<{ code: string; message: string }> {
-  const err = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!isDomainError(err)) throw new Error(`expected a domain error, got ${String(err)}`);
-  return { code: err.code, message: err.message };
-}
 
 describeEachEngine('law files and analyzer suggestions', (get) => {
   let store: Store;

@@ -5,8 +5,7 @@
  * the answer's first day, refused otherwise, writing nothing.
  */
 import { beforeAll, expect, it } from 'vitest';
-import type { Actor, Role } from '../../src/core/auth/permissions.ts';
-import { isDomainError } from '../../src/core/errors.ts';
+import type { Actor } from '../../src/core/auth/permissions.ts';
 import { internationalJurisdictionId } from '../../src/core/treaties/types.ts';
 import { createAnswer } from '../../src/services/coding.ts';
 import { createFinding } from '../../src/services/modifier-findings.ts';
@@ -23,25 +22,12 @@ import { type CodingFixtures, iceland, importCodingFixtures, pid } from '../codi
 import { describeEachEngine } from '../engines.ts';
 import { countRows } from '../server/helpers.ts';
 import { article3Quote, importTreatyFixture, ratification, type TreatyFixture } from '../treaty-fixtures.ts';
+import { person, rejected } from './actors.ts';
 import { crossEngine } from './snapshot.ts';
 
 const snapshots = crossEngine();
 const norway = 'ocd-division/country:no';
 const chile = 'ocd-division/country:cl';
-function person(role: Role, userId = `u-${role}`): Actor {
-  return { kind: 'user', userId, organizationId: 'o1', role, instanceAdmin: false };
-}
-
-async function rejected(
-  work: Promise<unknown>,
-): Promise<{ code: string; message: string; details: unknown }> {
-  const err = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!isDomainError(err)) throw new Error(`expected a domain error, got ${String(err)}`);
-  return { code: err.code, message: err.message, details: err.details };
-}
 
 describeEachEngine('treaty parties', (get, dialect) => {
   let store: Store;

@@ -13,6 +13,7 @@ import { importCodingCsv } from '../../services/coding-import.ts';
 import { type ScoreInclude, scoreAsOf, today } from '../../services/scores.ts';
 import { withContext } from '../context.ts';
 import { info, printJson, printTable } from '../output.ts';
+import { citationPairs, collect } from './citation-flags.ts';
 import { modifierFindingCommand } from './modifier-findings.ts';
 
 function bad(message: string): never {
@@ -33,8 +34,6 @@ function status(value: string | undefined): CodingStatus | undefined {
   if (value !== undefined && !isCodingStatus(value)) bad(`unknown status "${value}"`);
   return value;
 }
-
-const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 interface SetOptions {
   jurisdiction: string;
@@ -76,14 +75,12 @@ export function codingCommands(program: Command): void {
     .option('--status <status>', 'coded (default) or suggested')
     .option('--json', 'print JSON only')
     .action(async (opts: SetOptions) => {
-      const provisions = opts.provision ?? [];
-      const quotes = opts.quote ?? [];
-      if (provisions.length !== quotes.length) bad('give one --quote for each --provision');
+      const citations = citationPairs(opts.provision, opts.quote);
       const args = {
         jurisdictionId: jurisdiction(opts.jurisdiction),
         indicatorId: opts.indicator,
         value: opts.value,
-        citations: provisions.map((provisionId, i) => ({ provisionId, quote: quotes[i] ?? '' })),
+        citations,
         ...(opts.validFrom !== undefined ? { validFrom: date(opts.validFrom, '--valid-from') } : {}),
         ...(opts.validTo !== undefined ? { validTo: date(opts.validTo, '--valid-to') } : {}),
         ...(opts.note !== undefined ? { cautionNote: opts.note } : {}),

@@ -15,6 +15,7 @@ import {
 } from '../../services/modifier-findings.ts';
 import { withContext } from '../context.ts';
 import { info, printJson, printTable } from '../output.ts';
+import { citationPairs, collect } from './citation-flags.ts';
 
 interface ModifierOptions {
   jurisdiction: string;
@@ -32,8 +33,6 @@ interface ModifierOptions {
 function bad(message: string): never {
   throw new DomainError('VALIDATION_FAILED', message);
 }
-
-const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 function date(value: string, flag: string): string {
   if (!isIsoDate(value)) bad(`${flag} must be a date YYYY-MM-DD, got "${value}"`);
@@ -59,9 +58,7 @@ export function modifierFindingCommand(code: Command): void {
       if (!isOcdDivisionId(opts.jurisdiction))
         bad(`--jurisdiction must be an OCD division id, got "${opts.jurisdiction}"`);
       if (opts.applies !== 'yes' && opts.applies !== 'no') bad('--applies must be yes or no');
-      const provisions = opts.provision ?? [];
-      const quotes = opts.quote ?? [];
-      if (provisions.length !== quotes.length) bad('give one --quote for each --provision');
+      const citations = citationPairs(opts.provision, opts.quote);
       if (opts.status !== undefined && !isCodingStatus(opts.status)) bad(`unknown status "${opts.status}"`);
       const status = opts.status;
       const finding = await withContext((ctx) =>
@@ -69,7 +66,7 @@ export function modifierFindingCommand(code: Command): void {
           jurisdictionId: opts.jurisdiction,
           modifierId: opts.modifier,
           applies: opts.applies === 'yes',
-          citations: provisions.map((provisionId, i) => ({ provisionId, quote: quotes[i] ?? '' })),
+          citations,
           ...(opts.validFrom !== undefined ? { validFrom: date(opts.validFrom, '--valid-from') } : {}),
           ...(opts.validTo !== undefined ? { validTo: date(opts.validTo, '--valid-to') } : {}),
           ...(opts.note !== undefined ? { cautionNote: opts.note } : {}),
@@ -146,20 +143,13 @@ interface UpdateOptions {
 function findingPatch(opts: UpdateOptions): FindingPatch {
   if (opts.applies !== undefined && opts.applies !== 'yes' && opts.applies !== 'no')
     bad('--applies must be yes or no');
-  const provisions = opts.provision ?? [];
-  const quotes = opts.quote ?? [];
-  if (provisions.length !== quotes.length) bad('give one --quote for each --provision');
-  if (opts.citations === false && provisions.length > 0) bad('--no-citations contradicts --provision');
+  const pairs = citationPairs(opts.provision, opts.quote);
+  if (opts.citations === false && pairs.length > 0) bad('--no-citations contradicts --provision');
   if (opts.openEnded && opts.validTo !== undefined) bad('--open-ended contradicts --valid-to');
   if (opts.clearNote && opts.note !== undefined) bad('--clear-note contradicts --note');
   const status = opts.status;
   if (status !== undefined && !isCodingStatus(status)) bad(`unknown status "${status}"`);
-  const citations =
-    opts.citations === false
-      ? []
-      : provisions.length
-        ? provisions.map((provisionId, i) => ({ provisionId, quote: quotes[i] ?? '' }))
-        : undefined;
+  const citations = opts.citations === false ? [] : pairs.length ? pairs : undefined;
   return {
     ...(opts.applies !== undefined ? { applies: opts.applies === 'yes' } : {}),
     ...(citations !== undefined ? { citations } : {}),

@@ -10,6 +10,7 @@ import { type BatchReport, createBatch, getQcBatch, listQcBatches } from '../../
 import { listBatchDivergences } from '../../services/qc-divergences.ts';
 import { withContext } from '../context.ts';
 import { info, printJson, printTable } from '../output.ts';
+import { collect } from './citation-flags.ts';
 
 function bad(message: string): never {
   throw new DomainError('VALIDATION_FAILED', message);
@@ -23,7 +24,6 @@ function fraction(value: string | undefined, flag: string): number | undefined {
   return n;
 }
 
-const collect = (value: string, previous: string[] = []) => [...previous, value];
 const percent = (n: number | null) => (n === null ? '-' : `${(n * 100).toFixed(1)}%`);
 const kappa = (n: number | null) => (n === null ? '-' : n.toFixed(3));
 

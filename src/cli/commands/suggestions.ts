@@ -11,13 +11,12 @@ import { acceptSuggestion, rejectSuggestion } from '../../services/suggestion-re
 import { analyzeVersion, listSuggestions } from '../../services/suggestions.ts';
 import { withContext } from '../context.ts';
 import { info, printJson, printTable } from '../output.ts';
+import { citationPairs, collect } from './citation-flags.ts';
 import { analysisLine } from './law-file-options.ts';
 
 function bad(message: string): never {
   throw new DomainError('VALIDATION_FAILED', message);
 }
-
-const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 function row(s: StoredSuggestion): Record<string, unknown> {
   return {
@@ -97,13 +96,8 @@ export function suggestionCommands(program: Command): void {
         id: string,
         opts: { value?: string; provision?: string[]; quote?: string[]; note?: string; json?: boolean },
       ) => {
-        const provisions = opts.provision ?? [];
-        const quotes = opts.quote ?? [];
-        if (provisions.length !== quotes.length) bad('give one --quote for each --provision');
-        const citations =
-          provisions.length > 0
-            ? provisions.map((provisionId, i) => ({ provisionId, quote: quotes[i] ?? '' }))
-            : undefined;
+        const pairs = citationPairs(opts.provision, opts.quote);
+        const citations = pairs.length > 0 ? pairs : undefined;
         await withContext(async (ctx) => {
           const result = await acceptSuggestion(ctx, id, {
             ...(opts.value !== undefined ? { value: opts.value } : {}),

@@ -27,7 +27,7 @@ describe('analyzeDocument', () => {
 
   it('answers every indicator once and records its version', () => {
     expect(analysis.analyzerVersion).toBe(analyzerVersion);
-    expect(analyzerVersion).toBe('lawgap-analyzer/1.1.0');
+    expect(analyzerVersion).toBe('lawgap-analyzer/1.2.0');
     expect(analysis.suggestions.map((s) => s.indicator)).toEqual(framework.indicators.map((i) => i.id));
   });
 
@@ -92,6 +92,45 @@ describe('analyzeDocument', () => {
     expect(answerOf(es, 'CR-01')?.answer).toBe('yes');
     expect(answerOf(es, 'PN-01')?.answer).toBe('yes');
     expectVerbatim(spanishAct, es);
+  });
+
+  it('keeps a court compensation order and training on identification apart from VP-06 and VI-04', () => {
+    const core = traffickingAct.provisions.filter((p) => p.citation.startsWith('s. 3'));
+    const order =
+      'The court that convicts a person of an offence under this Act shall order the convicted person to pay compensation to the victim.';
+    const training =
+      'The Authority shall ensure that police officers receive training on the identification of victims of trafficking.';
+    const doc = (extra: string[]): AnalyzerDocument => ({
+      ...traffickingAct,
+      provisions: [...core, ...extra.map((text, i) => ({ citation: `s. ${40 + i}`, heading: '', text }))],
+    });
+    const before = analyzeDocument(doc([order, training]), framework);
+    expect(answerOf(before, 'VP-06')?.answer).toBe('no');
+    expect(answerOf(before, 'VI-04')?.answer).toBe('no');
+    const report =
+      'A police officer who has a reasonable suspicion that a person is a victim of trafficking must report it to the Department.';
+    const after = analyzeDocument(doc([order, training, report]), framework);
+    expect(answerOf(after, 'VI-04')?.answer).toBe('yes');
+    expect(answerOf(after, 'VI-04')?.evidence.map((e) => e.citation)).toEqual(['s. 42']);
+  });
+
+  it('reads a separate child offence without means beside an adult one ("not being a child")', () => {
+    const offence = (text: string, n: number) => ({ citation: `s. ${n}`, heading: '', text });
+    const adult = offence(
+      'Any person who traffics in persons, not being a child, for the purpose of exploitation, by means of threat, force or fraud, commits an offence and shall, on conviction, be punished with imprisonment for a term not exceeding twenty years.',
+      7,
+    );
+    const child = offence(
+      'Any person who traffics in persons being a child, for the purpose of exploitation, commits an offence and shall, on conviction, be punished with imprisonment for a term not exceeding twenty years.',
+      9,
+    );
+    const base = { title: 'Anti-Trafficking in Persons Act (fixture)', language: 'en' };
+    expect(answerOf(analyzeDocument({ ...base, provisions: [adult] }, framework), 'CH-01')?.answer).toBe(
+      'no',
+    );
+    const both = analyzeDocument({ ...base, provisions: [adult, child] }, framework);
+    expect(answerOf(both, 'CH-01')?.answer).not.toBe('no');
+    expect(answerOf(both, 'CH-01')?.evidence.map((e) => e.citation)).toContain('s. 9');
   });
 
   it('answers no on an empty document set', () => {

@@ -26,7 +26,7 @@ import {
 import type { Analysis, AnalyzerDocument, EvidenceQuote, SuggestedAnswer, Suggestion } from './types.ts';
 
 /** The version string recorded on every suggestion this analyzer makes. */
-export const analyzerVersion = 'lawgap-analyzer/1.1.0';
+export const analyzerVersion = 'lawgap-analyzer/1.2.0';
 
 const rules = rulesFile as unknown as Record<string, IndicatorRule>;
 const lexicons: Record<string, Record<string, string[]>> = {

@@ -170,7 +170,13 @@ export function childNoMeansRule(ctx: AnalysisContext, units: TraffickingUnit[])
       if (!p || !ctx.onTopic(m)) continue;
       for (const s of p.sentences) {
         const inS = (concept: string) => ctx.matches(concept, m).filter((x) => within(x, s));
-        const child = inS('child');
+        // "not being a child" marks the adult offence beside a separate child offence.
+        const child = inS('child').filter(
+          (c) =>
+            !/\b(?:not being|other than)\s+(?:a\s+|an\s+)?$/iu.test(
+              p.text.slice(Math.max(0, c.start - 20), c.start),
+            ),
+        );
         if (child.length === 0) continue;
         const act = actNames.flatMap((a) => inS(`act.${a}`));
         const purpose = purposes.flatMap((a) => inS(`purpose.${a}`));

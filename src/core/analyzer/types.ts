@@ -46,7 +46,7 @@ export interface Suggestion {
 
 /** The result of one analysis: which analyzer and framework produced it, and one suggestion per indicator. */
 export interface Analysis {
-  /** Recorded on every stored suggestion, e.g. `lawgap-analyzer/1.1.0`. */
+  /** Recorded on every stored suggestion, e.g. `lawgap-analyzer/1.2.0`. */
   analyzerVersion: string;
   frameworkId: string;
   frameworkVersion: number;

@@ -9,7 +9,7 @@
  * Any other move is refused with ANSWER_STATUS_INVALID; a missing permission with FORBIDDEN. Editing the value,
  * citations, note or interval of a reviewed or published answer returns it to `coded` (see `statusAfterEdit`).
  */
-import type { Permission } from '../auth/permissions.ts';
+import { type Actor, actorCan, actorLabel, type Permission } from '../auth/permissions.ts';
 import { DomainError } from '../errors.ts';
 import type { CodingStatus } from './types.ts';
 
@@ -50,6 +50,29 @@ export function checkTransition(r: TransitionRequest): void {
   if (r.to === 'reviewed' && r.from === 'coded' && r.actor === r.coder && !r.singleCoder) {
     throw new DomainError('FORBIDDEN', 'a reviewer cannot review their own coding');
   }
+}
+
+/**
+ * Checks that `actor` may move a record (an answer or a modifier finding) from its status to `to`, and returns
+ * the actor's label and the record's coder after the move: confirming a machine suggestion makes the confirming
+ * person its coder. Single-coder mode defaults to a system actor (the local command line).
+ */
+export function checkStatusMove(
+  actor: Actor,
+  before: { status: CodingStatus; coder: string },
+  to: CodingStatus,
+  singleCoder?: boolean,
+): { actor: string; coder: string } {
+  const label = actorLabel(actor);
+  checkTransition({
+    from: before.status,
+    to,
+    actor: label,
+    coder: before.coder,
+    can: (p) => actorCan(actor, p),
+    singleCoder: singleCoder ?? actor.kind === 'system',
+  });
+  return { actor: label, coder: before.status === 'suggested' ? label : before.coder };
 }
 
 /** The status after an edit: reviewed and published answers go back to coded; others keep theirs. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../../test/seeded-random.ts';
 import { type DiffableProvision, diffProvisions, diffWords, type WordChange, wordTokens } from './diff.ts';
 
 const p = (citation: string, text: string, heading: string | null = null): DiffableProvision => ({
@@ -12,17 +13,6 @@ const side = (words: WordChange[], which: 'before' | 'after') =>
     .filter((w) => w.op === 'equal' || w.op === (which === 'before' ? 'delete' : 'insert'))
     .map((w) => w.text)
     .join('');
-
-/** A small seeded generator, so the generated cases are the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('diffProvisions', () => {
   it('matches by citation: added, removed, changed (heading or text) and unchanged', () => {
@@ -75,7 +65,7 @@ describe('diffWords', () => {
   });
 
   it('rebuilds both texts exactly, with a minimal number of changed tokens, on generated cases', () => {
-    const next = random(7);
+    const next = seededRandom(7);
     const vocabulary = ['the', 'person', 'shall', 'not', ',', 'be', 'liable', 'offence', '.', 'child'];
     const text = (n: number) =>
       Array.from({ length: n }, () => vocabulary[Math.floor(next() * vocabulary.length)]).join(' ');

@@ -123,6 +123,14 @@ describe('Commonwealth numbered section headings', () => {
     ]);
   });
 
+  it('reads a heading that ends in "etc." as a heading', () => {
+    const r = split(
+      'Fictional Act\n\n7. Hoarding of widgets\n(1) Whoever hoards widgets commits an offence.\n\n8. Hoarding by means of threat, force, etc.\n(1) Whoever hoards widgets by threat commits an offence.',
+    );
+    expect(citations(r.provisions)).toEqual(['s. 7', 's. 7(1)', 's. 8', 's. 8(1)']);
+    expect(flattenProvisions(r.provisions)[2]?.node.heading).toBe('Hoarding by means of threat, force, etc.');
+  });
+
   it('leaves numbered lists alone: sentences, lower case, runs of headings, word headings, a lone number', () => {
     const sentences = split(
       'Fictional Act\n\nSection 1. Duties\n1. A person must keep records.\n2. A person must report.',

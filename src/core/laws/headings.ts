@@ -100,7 +100,8 @@ export function headingLike(text: string, maxLength = 100): boolean {
     text.length > 0 &&
     text.length <= maxLength &&
     /^[\p{Lu}"“‘'(]/u.test(text) &&
-    !/[.;:,]$/.test(text) &&
+    // Headings end without punctuation, except the abbreviation "etc." ("… by threat, force, etc.").
+    (!/[.;:,]$/.test(text) || /,\s+etc\.$/.test(text)) &&
     text.split(/\s+/).length <= 14
   );
 }

@@ -45,30 +45,29 @@ export function registerExportRoutes(app: FastifyInstance, deps: AppDeps): void 
     handler: async ({ actor, query }) => loadDatasetJson(anyone(actor), query.frameworkVersion),
   });
 
-  defineRoute(app, deps, {
-    method: 'GET',
-    url: '/api/v1/export/codebook.md',
-    summary: 'The dataset’s codebook as Markdown: variables, response values, weights, area shares, sources',
-    tags,
-    access: 'public',
-    query: frameworkVersionQuery,
-    handler: async ({ actor, query, reply }) =>
-      reply
-        .type('text/markdown; charset=utf-8')
-        .send(await codebookMarkdown(anyone(actor), query.frameworkVersion)),
-  });
-
-  defineRoute(app, deps, {
-    method: 'GET',
-    url: '/api/v1/export/protocol.md',
-    summary:
-      'The coding protocol as Markdown: redundant coding, QC threshold and sample, statuses, evidence rule, scoring',
-    tags,
-    access: 'public',
-    query: frameworkVersionQuery,
-    handler: async ({ actor, query, reply }) =>
-      reply
-        .type('text/markdown; charset=utf-8')
-        .send(await protocolMarkdown(anyone(actor), query.frameworkVersion)),
-  });
+  const markdownRoute = (
+    url: string,
+    summary: string,
+    render: (ctx: ServiceContext, frameworkVersion: number | undefined) => Promise<string>,
+  ) =>
+    defineRoute(app, deps, {
+      method: 'GET',
+      url,
+      summary,
+      tags,
+      access: 'public',
+      query: frameworkVersionQuery,
+      handler: async ({ actor, query, reply }) =>
+        reply.type('text/markdown; charset=utf-8').send(await render(anyone(actor), query.frameworkVersion)),
+    });
+  markdownRoute(
+    '/api/v1/export/codebook.md',
+    'The dataset’s codebook as Markdown: variables, response values, weights, area shares, sources',
+    codebookMarkdown,
+  );
+  markdownRoute(
+    '/api/v1/export/protocol.md',
+    'The coding protocol as Markdown: redundant coding, QC threshold and sample, statuses, evidence rule, scoring',
+    protocolMarkdown,
+  );
 }

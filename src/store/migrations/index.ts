@@ -9,6 +9,7 @@ import * as modifierFindings from './20261129060000-modifier-findings.ts';
 import * as treatyParties from './20261129070000-treaty-parties.ts';
 import * as analyzerSuggestions from './20261129080000-analyzer-suggestions.ts';
 import * as bills from './20261129090000-bills.ts';
+import * as people from './20261129100000-people.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261129010000-initial': initial,
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '20261129070000-treaty-parties': treatyParties,
   '20261129080000-analyzer-suggestions': analyzerSuggestions,
   '20261129090000-bills': bills,
+  '20261129100000-people': people,
 };

@@ -5,48 +5,24 @@ import { useSession } from '../lib/session.tsx';
 import { useLoad } from '../lib/use-action.ts';
 import { Link } from './link.tsx';
 import { LoadState } from './load-state.tsx';
-import { SourceText } from './treaty-parties.tsx';
+import { PartyStatusTable } from './party-status-table.tsx';
 
 function Rows({ rows, asOf }: { rows: JurisdictionTreaty[]; asOf: string }) {
   const { t } = useI18n();
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
-    <section className="table-wrap" aria-labelledby="jurisdiction-treaties-caption" tabIndex={0}>
-      <table className="data">
-        <caption id="jurisdiction-treaties-caption">
-          {t('app.treaties.ofCaption', { count: rows.length })}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('app.treaties.treaty')}</th>
-            <th scope="col">{t('app.treaties.action')}</th>
-            <th scope="col">{t('app.treaties.consentedOn')}</th>
-            <th scope="col">{t('app.treaties.inForceOn')}</th>
-            <th scope="col">
-              {asOf ? t('app.treaties.standingOn', { date: asOf }) : t('app.treaties.standing')}
-            </th>
-            <th scope="col">{t('app.treaties.source')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((p) => (
-            <tr key={p.id}>
-              <th scope="row">
-                <Link to={`/laws/${encodeURIComponent(p.treatyId)}`}>{p.treatyTitle}</Link>{' '}
-                <span className="muted">{p.treatyCitation}</span>
-              </th>
-              <td>{t(`app.treaties.action.${p.action}`)}</td>
-              <td>{p.consentedOn ?? p.signedOn ?? '—'}</td>
-              <td>{p.inForceOn ?? '—'}</td>
-              <td>{t(`app.treaties.standing.${p.standing}`)}</td>
-              <td>
-                <SourceText source={p.source} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
+    <PartyStatusTable
+      id="jurisdiction-treaties-caption"
+      caption={t('app.treaties.ofCaption', { count: rows.length })}
+      firstColumn={t('app.treaties.treaty')}
+      rows={rows}
+      asOf={asOf}
+      rowHeader={(p) => (
+        <>
+          <Link to={`/laws/${encodeURIComponent(p.treatyId)}`}>{p.treatyTitle}</Link>{' '}
+          <span className="muted">{p.treatyCitation}</span>
+        </>
+      )}
+    />
   );
 }
 

@@ -6,6 +6,33 @@ import { includes } from '../lib/report-paths.ts';
 import { useSession } from '../lib/session.tsx';
 import { SelectField, TextField } from './field.tsx';
 
+/** The "answers counted" select of every score view; shown only to members (`org:read`), else nothing. */
+export function IncludeField({
+  value,
+  onChange,
+}: {
+  value: ScoreInclude;
+  onChange(include: ScoreInclude): void;
+}) {
+  const { t } = useI18n();
+  const { can } = useSession();
+  if (!can('org:read')) return null;
+  return (
+    <SelectField
+      label={t('app.report.include')}
+      name="include"
+      value={value}
+      onChange={(v) => onChange(includes.find((i) => i === v) ?? 'published')}
+    >
+      {includes.map((i) => (
+        <option key={i} value={i}>
+          {t(`app.report.include.${i}`)}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
+
 /** The filter form; the "answers counted" choice is shown only to members (`org:read`). */
 export function ScoreFilters(props: {
   asOf: string;
@@ -14,7 +41,6 @@ export function ScoreFilters(props: {
   onApply(asOf: string, include: ScoreInclude): void;
 }) {
   const { t } = useI18n();
-  const { can } = useSession();
   const [date, setDate] = useState(props.asOf);
   const [counted, setCounted] = useState<ScoreInclude>(props.include);
   const apply = (event: FormEvent) => {
@@ -24,20 +50,7 @@ export function ScoreFilters(props: {
   return (
     <form className="filters" onSubmit={apply}>
       <TextField label={t('app.laws.asOf')} name="asOf" type="date" value={date} onChange={setDate} />
-      {can('org:read') ? (
-        <SelectField
-          label={t('app.report.include')}
-          name="include"
-          value={counted}
-          onChange={(v) => setCounted(includes.find((i) => i === v) ?? 'published')}
-        >
-          {includes.map((i) => (
-            <option key={i} value={i}>
-              {t(`app.report.include.${i}`)}
-            </option>
-          ))}
-        </SelectField>
-      ) : null}
+      <IncludeField value={counted} onChange={setCounted} />
       <div className="field">
         <button type="submit">{props.submitLabel}</button>
       </div>

@@ -9,7 +9,9 @@ import type { ScoreInclude } from '../api/types.ts';
 import { useI18n } from '../lib/i18n.tsx';
 import { useSession } from '../lib/session.tsx';
 import { useLoad } from '../lib/use-action.ts';
+import { Grade } from './grade.tsx';
 import { LoadState } from './load-state.tsx';
+import { ScrollTable } from './scroll-table.tsx';
 
 // Plot (with d3) is loaded only when a report card shows a trend, like the maps.
 const TrendPlot = lazy(() => import('./trend-plot.tsx').then((m) => ({ default: m.TrendPlot })));
@@ -32,32 +34,30 @@ export function ScoreTrend({ jurisdictionId, include }: { jurisdictionId: string
             </Suspense>
             <figcaption>{t('app.trend.caption')}</figcaption>
           </figure>
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard. */}
-          <section className="table-wrap" aria-labelledby="trend-caption" tabIndex={0}>
-            <table className="data">
-              <caption id="trend-caption">{t('app.trend.table')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('app.trend.year')}</th>
-                  <th scope="col">{t('app.report.total')}</th>
-                  <th scope="col">{t('app.report.grade')}</th>
-                  <th scope="col">{t('app.report.coverage')}</th>
-                  <th scope="col">{t('app.report.answers')}</th>
+          <ScrollTable id="trend-caption" caption={t('app.trend.table')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('app.trend.year')}</th>
+                <th scope="col">{t('app.report.total')}</th>
+                <th scope="col">{t('app.report.grade')}</th>
+                <th scope="col">{t('app.report.coverage')}</th>
+                <th scope="col">{t('app.report.answers')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.points.map((p) => (
+                <tr key={p.year}>
+                  <th scope="row">{p.year}</th>
+                  <td>{p.total === null ? t('app.map.notCoded') : p.total.toFixed(1)}</td>
+                  <td>
+                    <Grade grade={p.grade} capped={p.capped} />
+                  </td>
+                  <td>{`${Math.round(p.coverage.ratio * 100)} %`}</td>
+                  <td>{p.answerCount}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {data.points.map((p) => (
-                  <tr key={p.year}>
-                    <th scope="row">{p.year}</th>
-                    <td>{p.total === null ? t('app.map.notCoded') : p.total.toFixed(1)}</td>
-                    <td>{p.grade ?? '—'}</td>
-                    <td>{`${Math.round(p.coverage.ratio * 100)} %`}</td>
-                    <td>{p.answerCount}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
+              ))}
+            </tbody>
+          </ScrollTable>
         </>
       ) : null}
     </section>

@@ -52,37 +52,45 @@ function SuggestionCard({
   const [reason, setReason] = useState('');
   const headingId = `suggestion-${s.id}`;
 
-  const accept = () =>
+  /** Sends one review, then returns to the view, announces the outcome and refreshes the list. */
+  const review = (send: () => Promise<string>) =>
     action.run(async () => {
-      const r = await api.acceptSuggestion(s.id);
-      action.setStatus(
-        t('app.suggestions.accepted', { value: r.answer?.value ?? '', status: r.answer?.status ?? '' }),
-      );
+      const status = await send();
+      setMode('view');
+      action.setStatus(status);
       onReviewed();
     });
+  const acceptedText = (r: Awaited<ReturnType<typeof api.acceptSuggestion>>) =>
+    t('app.suggestions.accepted', { value: r.answer?.value ?? '', status: r.answer?.status ?? '' });
+  const accept = () => review(async () => acceptedText(await api.acceptSuggestion(s.id)));
   const saveEdit = (event: FormEvent) => {
     event.preventDefault();
-    void action.run(async () => {
-      const r = await api.acceptSuggestion(s.id, {
-        ...(value.trim() ? { value: value.trim() } : {}),
-        ...(quote.trim() && provisionId ? { citations: [{ provisionId, quote }] } : {}),
-      });
-      setMode('view');
-      action.setStatus(
-        t('app.suggestions.accepted', { value: r.answer?.value ?? '', status: r.answer?.status ?? '' }),
-      );
-      onReviewed();
-    });
+    void review(async () =>
+      acceptedText(
+        await api.acceptSuggestion(s.id, {
+          ...(value.trim() ? { value: value.trim() } : {}),
+          ...(quote.trim() && provisionId ? { citations: [{ provisionId, quote }] } : {}),
+        }),
+      ),
+    );
   };
   const confirmReject = (event: FormEvent) => {
     event.preventDefault();
-    void action.run(async () => {
+    void review(async () => {
       await api.rejectSuggestion(s.id, reason.trim() || null);
-      setMode('view');
-      action.setStatus(t('app.suggestions.rejected'));
-      onReviewed();
+      return t('app.suggestions.rejected');
     });
   };
+  const formButtons = (submitLabel: string) => (
+    <>
+      <button type="submit" className="primary" disabled={action.busy}>
+        {submitLabel}
+      </button>{' '}
+      <button type="button" onClick={() => setMode('view')}>
+        {t('app.suggestions.cancel')}
+      </button>
+    </>
+  );
 
   return (
     <article className="card suggestion" aria-labelledby={headingId}>
@@ -172,12 +180,7 @@ function SuggestionCard({
                 value={quote}
                 onChange={setQuote}
               />
-              <button type="submit" className="primary" disabled={action.busy}>
-                {t('app.suggestions.saveAccept')}
-              </button>{' '}
-              <button type="button" onClick={() => setMode('view')}>
-                {t('app.suggestions.cancel')}
-              </button>
+              {formButtons(t('app.suggestions.saveAccept'))}
             </form>
           ) : null}
           {mode === 'reject' ? (
@@ -188,12 +191,7 @@ function SuggestionCard({
                 value={reason}
                 onChange={setReason}
               />
-              <button type="submit" className="primary" disabled={action.busy}>
-                {t('app.suggestions.confirmReject')}
-              </button>{' '}
-              <button type="button" onClick={() => setMode('view')}>
-                {t('app.suggestions.cancel')}
-              </button>
+              {formButtons(t('app.suggestions.confirmReject'))}
             </form>
           ) : null}
         </>

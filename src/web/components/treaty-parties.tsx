@@ -3,7 +3,6 @@
  * to record a party status for those who hold `laws:write`.
  */
 import { type FormEvent, useState } from 'react';
-import { isHttpUrl } from '../../core/treaties/rules.ts';
 import { type PartyAction, partyActions } from '../../core/treaties/types.ts';
 import type { TreatyPartyStatus } from '../api/types.ts';
 import { useI18n } from '../lib/i18n.tsx';
@@ -13,72 +12,39 @@ import { useJurisdictionNames } from '../lib/use-jurisdiction-names.ts';
 import { Announcer } from './announcer.tsx';
 import { SelectField, TextAreaField, TextField } from './field.tsx';
 import { LoadState } from './load-state.tsx';
-
-/** A source as a link when it is an http(s) URL, else as the citation it is. */
-export function SourceText({ source }: { source: string }) {
-  return isHttpUrl(source) ? (
-    <a href={source} rel="noreferrer noopener" target="_blank">
-      {source}
-    </a>
-  ) : (
-    <span>{source}</span>
-  );
-}
+import { PartyStatusTable } from './party-status-table.tsx';
 
 function PartiesTable({ rows, asOf }: { rows: TreatyPartyStatus[]; asOf: string }) {
   const { t, pick } = useI18n();
   const names = useJurisdictionNames(rows.map((r) => r.jurisdictionId));
-  const dash = '—';
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
-    <section className="table-wrap" aria-labelledby="treaty-parties-caption" tabIndex={0}>
-      <table className="data">
-        <caption id="treaty-parties-caption">
-          {t('app.treaties.partiesCaption', { count: rows.length })}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('app.treaties.jurisdiction')}</th>
-            <th scope="col">{t('app.treaties.action')}</th>
-            <th scope="col">{t('app.treaties.signedOn')}</th>
-            <th scope="col">{t('app.treaties.consentedOn')}</th>
-            <th scope="col">{t('app.treaties.inForceOn')}</th>
-            <th scope="col">
-              {asOf ? t('app.treaties.standingOn', { date: asOf }) : t('app.treaties.standing')}
-            </th>
-            <th scope="col">{t('app.treaties.source')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((p) => {
-            const known = names.get(p.jurisdictionId);
-            const name = known ? pick(known) : null;
-            return (
-              <tr key={p.id}>
-                <th scope="row">
-                  {name ? <span lang={name.lang}>{name.text}</span> : <code>{p.jurisdictionId}</code>}
-                  {p.note ? (
-                    <p className="muted">
-                      {t('app.treaties.note')}: {p.note}
-                    </p>
-                  ) : null}
-                </th>
-                <td>{t(`app.treaties.action.${p.action}`)}</td>
-                <td>{p.signedOn ?? dash}</td>
-                <td>{p.consentedOn ?? dash}</td>
-                <td>{p.inForceOn ?? dash}</td>
-                <td>{t(`app.treaties.standing.${p.standing}`)}</td>
-                <td>
-                  <SourceText source={p.source} />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </section>
+    <PartyStatusTable
+      id="treaty-parties-caption"
+      caption={t('app.treaties.partiesCaption', { count: rows.length })}
+      firstColumn={t('app.treaties.jurisdiction')}
+      rows={rows}
+      asOf={asOf}
+      rowHeader={(p) => {
+        const known = names.get(p.jurisdictionId);
+        const name = known ? pick(known) : null;
+        return (
+          <>
+            {name ? <span lang={name.lang}>{name.text}</span> : <code>{p.jurisdictionId}</code>}
+            {p.note ? (
+              <p className="muted">
+                {t('app.treaties.note')}: {p.note}
+              </p>
+            ) : null}
+          </>
+        );
+      }}
+    />
   );
 }
+
+/** The optional dates of a party status, in the order the form asks for them. */
+const partyDates = ['signedOn', 'consentedOn', 'inForceOn'] as const;
+type PartyDate = (typeof partyDates)[number];
 
 function RecordParty({ treatyId, onRecorded }: { treatyId: string; onRecorded(): void }) {
   const { t } = useI18n();
@@ -86,9 +52,11 @@ function RecordParty({ treatyId, onRecorded }: { treatyId: string; onRecorded():
   const action = useAction();
   const [jurisdictionId, setJurisdictionId] = useState('');
   const [kind, setKind] = useState<PartyAction>('ratification');
-  const [signedOn, setSignedOn] = useState('');
-  const [consentedOn, setConsentedOn] = useState('');
-  const [inForceOn, setInForceOn] = useState('');
+  const [dates, setDates] = useState<Record<PartyDate, string>>({
+    signedOn: '',
+    consentedOn: '',
+    inForceOn: '',
+  });
   const [source, setSource] = useState('');
   const [note, setNote] = useState('');
 
@@ -99,9 +67,7 @@ function RecordParty({ treatyId, onRecorded }: { treatyId: string; onRecorded():
         api.recordTreatyParty(treatyId, {
           jurisdictionId: jurisdictionId.trim(),
           action: kind,
-          ...(signedOn ? { signedOn } : {}),
-          ...(consentedOn ? { consentedOn } : {}),
-          ...(inForceOn ? { inForceOn } : {}),
+          ...Object.fromEntries(partyDates.filter((d) => dates[d]).map((d) => [d, dates[d]])),
           ...(note.trim() ? { note: note.trim() } : {}),
           source: source.trim(),
         }),
@@ -138,30 +104,17 @@ function RecordParty({ treatyId, onRecorded }: { treatyId: string; onRecorded():
             </option>
           ))}
         </SelectField>
-        <TextField
-          label={t('app.treaties.signedOn')}
-          hint={t('app.treaties.record.signedOnHint')}
-          name="signedOn"
-          type="date"
-          value={signedOn}
-          onChange={setSignedOn}
-        />
-        <TextField
-          label={t('app.treaties.consentedOn')}
-          hint={t('app.treaties.record.consentedOnHint')}
-          name="consentedOn"
-          type="date"
-          value={consentedOn}
-          onChange={setConsentedOn}
-        />
-        <TextField
-          label={t('app.treaties.inForceOn')}
-          hint={t('app.treaties.record.inForceOnHint')}
-          name="inForceOn"
-          type="date"
-          value={inForceOn}
-          onChange={setInForceOn}
-        />
+        {partyDates.map((d) => (
+          <TextField
+            key={d}
+            label={t(`app.treaties.${d}`)}
+            hint={t(`app.treaties.record.${d}Hint`)}
+            name={d}
+            type="date"
+            value={dates[d]}
+            onChange={(v) => setDates((before) => ({ ...before, [d]: v }))}
+          />
+        ))}
         <TextField
           label={t('app.treaties.record.source')}
           name="source"

@@ -6,10 +6,13 @@
 import { type FormEvent, Fragment, useId, useMemo, useState } from 'react';
 import type { LocalizedText } from '../../core/framework/types.ts';
 import type { Comparison, Framework, Jurisdiction, ScoreInclude } from '../api/types.ts';
-import { SelectField, TextField } from '../components/field.tsx';
+import { TextField } from '../components/field.tsx';
+import { Grade } from '../components/grade.tsx';
 import { Link } from '../components/link.tsx';
 import { LoadState } from '../components/load-state.tsx';
 import { Page } from '../components/page.tsx';
+import { IncludeField } from '../components/score-filters.tsx';
+import { ScrollTable } from '../components/scroll-table.tsx';
 import { Localized, useI18n } from '../lib/i18n.tsx';
 import { includes, reportPath } from '../lib/report-paths.ts';
 import { navigate, useLocation } from '../lib/router.ts';
@@ -39,7 +42,7 @@ type Names = ReadonlyMap<string, LocalizedText>;
 /** The compare page (public: published answers; members may count unpublished ones). */
 export function ComparePage() {
   const { t, pick } = useI18n();
-  const { api, can } = useSession();
+  const { api } = useSession();
   const { search } = useLocation();
   const params = new URLSearchParams(search);
   const ids = [...new Set(params.getAll('jurisdiction'))].slice(0, maxCompared);
@@ -152,20 +155,7 @@ export function ComparePage() {
       {ids.length < 2 ? <p>{t('app.compare.pickTwo')}</p> : null}
       <form className="filters" onSubmit={applyDate}>
         <TextField label={t('app.laws.asOf')} name="asOf" type="date" value={date} onChange={setDate} />
-        {can('org:read') ? (
-          <SelectField
-            label={t('app.report.include')}
-            name="include"
-            value={counted}
-            onChange={(v) => setCounted(includes.find((i) => i === v) ?? 'published')}
-          >
-            {includes.map((i) => (
-              <option key={i} value={i}>
-                {t(`app.report.include.${i}`)}
-              </option>
-            ))}
-          </SelectField>
-        ) : null}
+        <IncludeField value={counted} onChange={setCounted} />
         <div className="field">
           <button type="submit">{t('app.compare.apply')}</button>
         </div>
@@ -187,154 +177,139 @@ export function ComparePage() {
   );
 }
 
-function Totals({
-  comparison,
-  framework,
-  names,
-}: {
+/** What both comparison tables read. */
+interface TableProps {
   comparison: Comparison;
   framework: Framework;
   names: Names;
-}) {
+}
+
+function Totals({ comparison, framework, names }: TableProps) {
   const { t } = useI18n();
   const js = comparison.jurisdictions;
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
-    <section className="table-wrap" aria-labelledby="compare-totals" tabIndex={0}>
-      <table className="data">
-        <caption id="compare-totals">{t('app.compare.totals')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('app.compare.measure')}</th>
-            {js.map((j) => (
-              <th key={j.id} scope="col">
-                <Link to={reportPath(j.id, comparison.asOf, comparison.include)}>
-                  <Name id={j.id} fallback={j.name} names={names} />
-                </Link>
+    <ScrollTable id="compare-totals" caption={t('app.compare.totals')}>
+      <thead>
+        <tr>
+          <th scope="col">{t('app.compare.measure')}</th>
+          {js.map((j) => (
+            <th key={j.id} scope="col">
+              <Link to={reportPath(j.id, comparison.asOf, comparison.include)}>
+                <Name id={j.id} fallback={j.name} names={names} />
+              </Link>
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        <tr>
+          <th scope="row">{t('app.report.total')}</th>
+          {js.map((j) => (
+            <td key={j.id}>{j.total === null ? t('app.report.noScore') : fmt(j.total)}</td>
+          ))}
+        </tr>
+        <tr>
+          <th scope="row">{t('app.report.grade')}</th>
+          {js.map((j) => (
+            <td key={j.id}>
+              <Grade grade={j.grade} capped={j.capped} />
+            </td>
+          ))}
+        </tr>
+        <tr>
+          <th scope="row">{t('app.report.coverage')}</th>
+          {js.map((j) => (
+            <td key={j.id}>
+              {t('app.map.coverageText', {
+                percent: Math.round(j.coverage.ratio * 100),
+                scored: j.coverage.scored,
+                applicable: j.coverage.applicable,
+              })}
+            </td>
+          ))}
+        </tr>
+        {comparison.areas.map((area) => {
+          const meta = framework.areas.find((a) => a.id === area.id);
+          return (
+            <tr key={area.id}>
+              <th scope="row">
+                {area.id} {meta ? <Localized text={meta.name} /> : null}
               </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            <th scope="row">{t('app.report.total')}</th>
-            {js.map((j) => (
-              <td key={j.id}>{j.total === null ? t('app.report.noScore') : fmt(j.total)}</td>
-            ))}
-          </tr>
-          <tr>
-            <th scope="row">{t('app.report.grade')}</th>
-            {js.map((j) => (
-              <td key={j.id}>{j.grade ?? '—'}</td>
-            ))}
-          </tr>
-          <tr>
-            <th scope="row">{t('app.report.coverage')}</th>
-            {js.map((j) => (
-              <td key={j.id}>
-                {t('app.map.coverageText', {
-                  percent: Math.round(j.coverage.ratio * 100),
-                  scored: j.coverage.scored,
-                  applicable: j.coverage.applicable,
-                })}
-              </td>
-            ))}
-          </tr>
-          {comparison.areas.map((area) => {
-            const meta = framework.areas.find((a) => a.id === area.id);
-            return (
-              <tr key={area.id}>
-                <th scope="row">
-                  {area.id} {meta ? <Localized text={meta.name} /> : null}
-                </th>
-                {area.scores.map((s, i) => (
-                  <td key={js[i]?.id ?? i}>{s === null ? '—' : `${Math.round(s * 100)} %`}</td>
-                ))}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </section>
+              {area.scores.map((s, i) => (
+                <td key={js[i]?.id ?? i}>{s === null ? '—' : `${Math.round(s * 100)} %`}</td>
+              ))}
+            </tr>
+          );
+        })}
+      </tbody>
+    </ScrollTable>
   );
 }
 
-function Indicators({
-  comparison,
-  framework,
-  names,
-}: {
-  comparison: Comparison;
-  framework: Framework;
-  names: Names;
-}) {
+function Indicators({ comparison, framework, names }: TableProps) {
   const { t } = useI18n();
   const js = comparison.jurisdictions;
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
-    <section className="table-wrap" aria-labelledby="compare-indicators" tabIndex={0}>
-      <table className="data compare">
-        <caption id="compare-indicators">{t('app.compare.indicators')}</caption>
-        <colgroup>
-          <col />
-        </colgroup>
-        {js.map((j) => (
-          <colgroup key={j.id} span={3} />
-        ))}
-        <thead>
-          <tr>
-            <th scope="col" rowSpan={2}>
-              {t('app.compare.indicator')}
+    <ScrollTable id="compare-indicators" caption={t('app.compare.indicators')} className="data compare">
+      <colgroup>
+        <col />
+      </colgroup>
+      {js.map((j) => (
+        <colgroup key={j.id} span={3} />
+      ))}
+      <thead>
+        <tr>
+          <th scope="col" rowSpan={2}>
+            {t('app.compare.indicator')}
+          </th>
+          {js.map((j) => (
+            <th key={j.id} scope="colgroup" colSpan={3}>
+              <Name id={j.id} fallback={j.name} names={names} />
             </th>
-            {js.map((j) => (
-              <th key={j.id} scope="colgroup" colSpan={3}>
-                <Name id={j.id} fallback={j.name} names={names} />
+          ))}
+        </tr>
+        <tr>
+          {js.map((j) => (
+            <Fragment key={j.id}>
+              <th scope="col">{t('app.report.value')}</th>
+              <th scope="col">{t('app.compare.normalized')}</th>
+              <th scope="col">{t('app.compare.citations')}</th>
+            </Fragment>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {comparison.indicators.map((ind) => {
+          const question = framework.indicators.find((i) => i.id === ind.id)?.question;
+          return (
+            <tr key={ind.id}>
+              <th scope="row">
+                <span className="indicator-id">{ind.id}</span>{' '}
+                {question ? <Localized text={question} /> : null}
               </th>
-            ))}
-          </tr>
-          <tr>
-            {js.map((j) => (
-              <Fragment key={j.id}>
-                <th scope="col">{t('app.report.value')}</th>
-                <th scope="col">{t('app.compare.normalized')}</th>
-                <th scope="col">{t('app.compare.citations')}</th>
-              </Fragment>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {comparison.indicators.map((ind) => {
-            const question = framework.indicators.find((i) => i.id === ind.id)?.question;
-            return (
-              <tr key={ind.id}>
-                <th scope="row">
-                  <span className="indicator-id">{ind.id}</span>{' '}
-                  {question ? <Localized text={question} /> : null}
-                </th>
-                {ind.cells.map((cell, i) => (
-                  <Fragment key={js[i]?.id ?? i}>
-                    <td>{cell.value ?? t(`app.report.indicatorStatus.${cell.status}`)}</td>
-                    <td>{fmt(cell.normalized, 2)}</td>
-                    <td>
-                      {cell.citations.length ? (
-                        <ul className="evidence">
-                          {cell.citations.map((c) => (
-                            <li key={`${c.provisionId ?? ''}|${c.citation}`}>
-                              <cite>{c.citation}</cite>
-                            </li>
-                          ))}
-                        </ul>
-                      ) : (
-                        '—'
-                      )}
-                    </td>
-                  </Fragment>
-                ))}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </section>
+              {ind.cells.map((cell, i) => (
+                <Fragment key={js[i]?.id ?? i}>
+                  <td>{cell.value ?? t(`app.report.indicatorStatus.${cell.status}`)}</td>
+                  <td>{fmt(cell.normalized, 2)}</td>
+                  <td>
+                    {cell.citations.length ? (
+                      <ul className="evidence">
+                        {cell.citations.map((c) => (
+                          <li key={`${c.provisionId ?? ''}|${c.citation}`}>
+                            <cite>{c.citation}</cite>
+                          </li>
+                        ))}
+                      </ul>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                </Fragment>
+              ))}
+            </tr>
+          );
+        })}
+      </tbody>
+    </ScrollTable>
   );
 }

@@ -10,11 +10,15 @@ import type { LocalizedText } from '../../core/framework/types.ts';
 import { rankingLimits } from '../../core/scoring/ranking-page.ts';
 import type { Jurisdiction, RankingLine, Rankings, ScoreInclude } from '../api/types.ts';
 import { SelectField, TextField } from '../components/field.tsx';
+import { Grade } from '../components/grade.tsx';
 import { Link } from '../components/link.tsx';
 import { LoadState } from '../components/load-state.tsx';
 import { Page } from '../components/page.tsx';
+import { IncludeField } from '../components/score-filters.tsx';
 import { ScoreLegend, ScorePatterns } from '../components/score-legend.tsx';
+import { ScrollTable } from '../components/scroll-table.tsx';
 import type { ShapeShade } from '../components/svg-map.tsx';
+import { gradeLine } from '../lib/grade-text.ts';
 import { Localized, useI18n } from '../lib/i18n.tsx';
 import { includes, reportPath } from '../lib/report-paths.ts';
 import { navigate, useLocation } from '../lib/router.ts';
@@ -31,7 +35,7 @@ const fmt = (n: number | null) => (n === null ? '—' : n.toFixed(1));
 /** The map page (public: published answers; members may count unpublished ones). */
 export function ScoreMapPage() {
   const { t, pick } = useI18n();
-  const { api, can } = useSession();
+  const { api } = useSession();
   const { search } = useLocation();
   const params = new URLSearchParams(search);
   const parent = params.get('parent') === unitedStates ? unitedStates : '';
@@ -88,20 +92,7 @@ export function ScoreMapPage() {
           ))}
         </SelectField>
         <TextField label={t('app.laws.asOf')} name="asOf" type="date" value={date} onChange={setDate} />
-        {can('org:read') ? (
-          <SelectField
-            label={t('app.report.include')}
-            name="include"
-            value={counted}
-            onChange={(v) => setCounted(includes.find((i) => i === v) ?? 'published')}
-          >
-            {includes.map((i) => (
-              <option key={i} value={i}>
-                {t(`app.report.include.${i}`)}
-              </option>
-            ))}
-          </SelectField>
-        ) : null}
+        <IncludeField value={counted} onChange={setCounted} />
         <div className="field">
           <button type="submit">{t('app.map.apply')}</button>
         </div>
@@ -146,7 +137,7 @@ function ScoreMap({
     if (!line || !band || line.value === null) {
       return { fill: `url(#${bandPatternId('notCoded')})`, note: t('app.map.notCoded') };
     }
-    const grade = line.grade ? ` (${line.grade})` : '';
+    const grade = line.grade ? ` (${gradeLine(line.grade, line.capped, t('app.grade.capped'))})` : '';
     return { fill: `url(#${bandPatternId(band.id)})`, note: `${fmt(line.value)}${grade}` };
   };
   const open = (j: Jurisdiction) => navigate(reportPath(j.id));
@@ -192,7 +183,9 @@ function Row({
         <Link to={reportPath(line.id, '', include)}>{name ? <Localized text={name} /> : line.name}</Link>
       </th>
       <td>{line.value === null ? t('app.map.notCoded') : fmt(line.value)}</td>
-      <td>{line.grade ?? '—'}</td>
+      <td>
+        <Grade grade={line.grade} capped={line.capped} />
+      </td>
       <td>
         {t('app.map.coverageText', {
           percent: Math.round(line.coverage.ratio * 100),
@@ -216,27 +209,23 @@ function RankingTable({
 }) {
   const { t } = useI18n();
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
-    <section className="table-wrap" aria-labelledby="ranking-caption" tabIndex={0}>
-      <table className="data">
-        <caption id="ranking-caption">{t('app.map.table', { count: rankings.lines.length })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('app.map.rank')}</th>
-            <th scope="col">{t('app.jurisdictions.name')}</th>
-            <th scope="col">
-              {rankings.area ? t('app.map.areaScore', { area: rankings.area }) : t('app.report.total')}
-            </th>
-            <th scope="col">{t('app.report.grade')}</th>
-            <th scope="col">{t('app.report.coverage')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rankings.lines.map((line) => (
-            <Row key={line.id} line={line} name={names.get(line.id)} include={include} />
-          ))}
-        </tbody>
-      </table>
-    </section>
+    <ScrollTable id="ranking-caption" caption={t('app.map.table', { count: rankings.lines.length })}>
+      <thead>
+        <tr>
+          <th scope="col">{t('app.map.rank')}</th>
+          <th scope="col">{t('app.jurisdictions.name')}</th>
+          <th scope="col">
+            {rankings.area ? t('app.map.areaScore', { area: rankings.area }) : t('app.report.total')}
+          </th>
+          <th scope="col">{t('app.report.grade')}</th>
+          <th scope="col">{t('app.report.coverage')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rankings.lines.map((line) => (
+          <Row key={line.id} line={line} name={names.get(line.id)} include={include} />
+        ))}
+      </tbody>
+    </ScrollTable>
   );
 }

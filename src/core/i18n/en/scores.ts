@@ -18,6 +18,8 @@ export const enScores = {
   'app.report.grade': 'Grade',
   'app.report.cappedGrade': 'Grade after caps',
   'app.report.capReason': 'capped at {cap} by {modifier}',
+  'app.grade.capped': '(capped)',
+  'app.grade.cappedExplanation': ': a negative-modifier finding in force on this date caps the grade',
   'app.report.tier': 'Tier',
   'app.report.coverage': 'Coverage',
   'app.report.coverageText':

@@ -20,6 +20,9 @@ export const esScores: Partial<Record<keyof typeof en, string>> = {
   'app.report.grade': 'Calificación',
   'app.report.cappedGrade': 'Calificación tras los límites',
   'app.report.capReason': 'limitada a {cap} por {modifier}',
+  'app.grade.capped': '(limitada)',
+  'app.grade.cappedExplanation':
+    ': un hallazgo de modificador negativo vigente en esta fecha limita la calificación',
   'app.report.tier': 'Nivel',
   'app.report.coverage': 'Cobertura',
   'app.report.coverageText':

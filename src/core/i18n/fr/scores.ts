@@ -20,6 +20,9 @@ export const frScores: Partial<Record<keyof typeof en, string>> = {
   'app.report.grade': 'Note',
   'app.report.cappedGrade': 'Note après plafonds',
   'app.report.capReason': 'plafonnée à {cap} par {modifier}',
+  'app.grade.capped': '(plafonnée)',
+  'app.grade.cappedExplanation':
+    ' : une constatation de modificateur négatif en vigueur à cette date plafonne la note',
   'app.report.tier': 'Niveau',
   'app.report.coverage': 'Couverture',
   'app.report.coverageText':

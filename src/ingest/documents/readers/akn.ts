@@ -19,7 +19,7 @@
 import type { LawDocumentType, ProvisionKind } from '../../../core/laws/types.ts';
 import type { DocumentInput, ReadDocument } from '../types.ts';
 import { fitTitle, isoDate, languageTag } from './xml-meta.ts';
-import { noText, skippedNote, wrongRoot } from './xml-outcome.ts';
+import { finishProvisions, wrongRoot } from './xml-outcome.ts';
 import {
   type CiteStyle,
   type Parent,
@@ -285,12 +285,8 @@ export async function readAknChunks(
       builder.text(t);
     },
   });
-  const provisions = builder.finish();
+  const { provisions, notes } = finishProvisions(fileName, builder);
   const c = builder.captures;
-  const notes: string[] = [];
-  const skippedText = skippedNote(builder.skipped);
-  if (skippedText) notes.push(skippedText);
-  if (provisions.length === 0) throw noText(fileName);
   const titleOf = (key: string) => titles.get(key)?.join('').replace(/\s+/g, ' ').trim() || null;
   const citation = c.get('work:uri') || c.get('work:this') || c.get('expression:uri') || null;
   return {

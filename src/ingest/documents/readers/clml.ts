@@ -14,7 +14,7 @@
 import type { ProvisionKind } from '../../../core/laws/types.ts';
 import type { DocumentInput, ReadDocument } from '../types.ts';
 import { fitTitle, isoDate, languageTag } from './xml-meta.ts';
-import { noText, skippedNote, wrongRoot } from './xml-outcome.ts';
+import { finishProvisions, wrongRoot } from './xml-outcome.ts';
 import { type Parent, ProvisionBuilder, type Role, type XmlReadOptions } from './xml-provisions.ts';
 import { chunksOf, parseXml, type XmlElement } from './xml-stream.ts';
 
@@ -165,7 +165,7 @@ export async function readClmlChunks(
       builder.text(t);
     },
   });
-  const provisions = builder.finish();
+  const { provisions, notes } = finishProvisions(fileName, builder);
   for (const { at, heading } of pendingHeadings) {
     const clean = heading.replace(/\s+/g, ' ').trim();
     if (at && at.heading === null && clean !== '') at.heading = clean;
@@ -180,10 +180,6 @@ export async function readClmlChunks(
     else if (secondary || /StatutoryInstrument/.test(mainType)) citation = `S.I. ${year}/${number}`;
     else citation = `${year} c. ${number}`;
   }
-  const notes: string[] = [];
-  const skippedText = skippedNote(builder.skipped);
-  if (skippedText) notes.push(skippedText);
-  if (provisions.length === 0) throw noText(fileName);
   return {
     format: 'clml',
     title: fitTitle(c.get('dc:title'), notes),

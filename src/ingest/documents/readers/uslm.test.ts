@@ -1,20 +1,10 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  all,
-  byCitation,
-  corpus,
-  corpusPresent,
-  invariants,
-  readFile,
-  readFixture,
-} from './xml-test-corpus.ts';
+import { all, byCitation, corpusXml, itReadsEach, readFile, readFixtureChecked } from './xml-test-corpus.ts';
 
 describe('USLM reader, our fixtures', () => {
   it('reads a Code title in the house.gov 1.0 namespace with § citations and notes kept apart', async () => {
-    const doc = await readFixture('uslm-code-title.xml');
-    expect(doc).toMatchObject({
+    const doc = await readFixtureChecked('uslm-code-title.xml', {
       format: 'uslm',
       title: 'Title 99—PUBLIC PARKS',
       citation: '99 U.S.C.',
@@ -22,7 +12,6 @@ describe('USLM reader, our fixtures', () => {
       effectiveFrom: '2099-01-15',
       type: 'statute',
     });
-    expect(invariants(doc)).toEqual([]);
     // The title element is the document: chapters are the top provisions.
     expect(doc.provisions.map((p) => p.citation)).toEqual(['ch. 1', 'ch. 2']);
     expect(doc.provisions[0]?.children.map((p) => p.citation)).toEqual([
@@ -60,8 +49,7 @@ describe('USLM reader, our fixtures', () => {
   });
 
   it('reads a bill in the GPO namespace: s. citations, titles, preamble, quoted sections stay text', async () => {
-    const doc = await readFixture('uslm-bill.xml');
-    expect(doc).toMatchObject({
+    const doc = await readFixtureChecked('uslm-bill.xml', {
       format: 'uslm',
       title: 'To provide for benches in public parks.',
       citation: '199 HR 42 IH',
@@ -93,20 +81,15 @@ describe('USLM reader, our fixtures', () => {
   });
 });
 
-const present = corpusPresent('uslm');
-const dir = path.join(corpus, 'uslm');
-const files = present ? fs.readdirSync(dir).filter((f) => /\.xml$/i.test(f)) : [];
+const uslm = corpusXml('uslm');
+const dir = uslm.dir;
 
-describe.skipIf(!present)('USLM reader, the corpus', () => {
+describe.skipIf(!uslm.present)('USLM reader, the corpus', () => {
   it('finds the four USLM files', () => {
-    expect(files.sort()).toEqual(['114hr644enr_good.xml', 'H2839_RH.XML', 'usc01.xml', 'usc16_slice.xml']);
+    expect(uslm.files).toEqual(['114hr644enr_good.xml', 'H2839_RH.XML', 'usc01.xml', 'usc16_slice.xml']);
   });
 
-  it.each(files)('%s reads with unique citations and clean text', async (file) => {
-    const doc = await readFile(path.join(dir, file));
-    expect(doc.format).toBe('uslm');
-    expect(invariants(doc)).toEqual([]);
-  });
+  itReadsEach(uslm, 'uslm');
 
   it('usc01.xml: Title 1, three chapters, § 1 with its list, source credits and notes left out', async () => {
     const doc = await readFile(path.join(dir, 'usc01.xml'));

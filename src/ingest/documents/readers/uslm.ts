@@ -16,7 +16,7 @@
 import type { LawDocumentType } from '../../../core/laws/types.ts';
 import type { DocumentInput, ReadDocument } from '../types.ts';
 import { fitTitle, isoDate, languageTag } from './xml-meta.ts';
-import { noText, skippedNote, wrongRoot } from './xml-outcome.ts';
+import { finishProvisions, wrongRoot } from './xml-outcome.ts';
 import { type Parent, ProvisionBuilder, type Role, type XmlReadOptions } from './xml-provisions.ts';
 import { chunksOf, parseXml, type XmlElement } from './xml-stream.ts';
 
@@ -167,12 +167,9 @@ export async function readUslmChunks(
     },
     text: (t) => builder.text(t),
   });
-  const provisions = builder.finish();
+  const { provisions, notes } = finishProvisions(fileName, builder);
   const c = builder.captures;
   const rootName = root as string | null;
-  const notes: string[] = [];
-  const skippedText = skippedNote(builder.skipped);
-  if (skippedText) notes.push(skippedText);
 
   let citation: string | null = null;
   let title: string | null = c.get('dc:title') ?? null;
@@ -190,7 +187,6 @@ export async function readUslmChunks(
       citation = `${c.get('dc:type') ?? ''} ${c.get('docNumber')}`.trim();
     }
   }
-  if (provisions.length === 0) throw noText(fileName);
   return {
     format: 'uslm',
     title: fitTitle(title, notes),

@@ -3,6 +3,8 @@
  * and the errors for a file with nothing to read or with the root element of another format.
  */
 import { DomainError } from '../../../core/errors.ts';
+import type { ProvisionNode } from '../../../core/laws/types.ts';
+import type { ProvisionBuilder } from './xml-provisions.ts';
 import type { XmlElement } from './xml-stream.ts';
 
 /** Counts of skipped matter as one note, e.g. "kept apart from operative text: 39 source credits, 147 notes". */
@@ -28,4 +30,17 @@ export function wrongRoot(fileName: string, format: string, el: XmlElement): Dom
     `${fileName}: not ${format} (the root element is <${el.local}> in ${where}); choose another format or let lawgap detect it`,
     { file: fileName, root: el.local, namespace: el.uri },
   );
+}
+
+/** The builder's provisions and the reader notes (skipped matter); DOCUMENT_UNREADABLE when there are none. */
+export function finishProvisions(
+  fileName: string,
+  builder: ProvisionBuilder,
+): { provisions: ProvisionNode[]; notes: string[] } {
+  const provisions = builder.finish();
+  const notes: string[] = [];
+  const skippedText = skippedNote(builder.skipped);
+  if (skippedText) notes.push(skippedText);
+  if (provisions.length === 0) throw noText(fileName);
+  return { provisions, notes };
 }

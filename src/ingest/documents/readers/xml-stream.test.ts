@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../../../test/seeded-random.ts';
 import { DomainError } from '../../../core/errors.ts';
 import { lawLimits } from '../../../core/laws/types.ts';
 import { detectFormat } from '../detect.ts';
@@ -256,21 +257,10 @@ describe('a reader asked for the wrong format', () => {
 });
 
 describe('broken variants of every fixture: a result or a clean error, never a crash or a hang', () => {
-  /** mulberry32, so every run tries the same variants. */
-  function random(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
   const names = fs.readdirSync(fixtures).filter((f) => f.endsWith('.xml'));
   it.each(names)('%s', async (name) => {
     const original = new Uint8Array(fs.readFileSync(path.join(fixtures, name)));
-    const next = random(name.length * 7919);
+    const next = seededRandom(name.length * 7919);
     const outcomes = new Set<string>();
     for (let i = 0; i < 60; i++) {
       const bytes = Uint8Array.from(original);

@@ -1,6 +1,7 @@
 /** Test support for the XML readers: the shared corpus folder, and a provision lookup by citation. */
 import fs from 'node:fs';
 import path from 'node:path';
+import { expect, it } from 'vitest';
 import { flattenProvisions, type ProvisionNode } from '../../../core/laws/types.ts';
 import { readDocument } from '../read-document.ts';
 import type { ReadDocument } from '../types.ts';
@@ -18,6 +19,25 @@ export function corpusPresent(sub: string): boolean {
   return present;
 }
 
+/** A corpus folder of XML files: whether it is there, its path, and its .xml files (sub-folders too, sorted). */
+export function corpusXml(sub: string): { present: boolean; dir: string; files: string[] } {
+  const present = corpusPresent(sub);
+  const dir = path.join(corpus, sub);
+  const files = present
+    ? (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => /\.xml$/i.test(f)).sort()
+    : [];
+  return { present, dir, files };
+}
+
+/** One test per corpus file: it reads in this format with every invariant holding. */
+export function itReadsEach(folder: { dir: string; files: string[] }, format: string): void {
+  it.each(folder.files)('%s reads with unique citations and clean text', async (file) => {
+    const doc = await readFile(path.join(folder.dir, file));
+    expect(doc.format).toBe(format);
+    expect(invariants(doc)).toEqual([]);
+  });
+}
+
 /** Reads a file (auto-detected) from a path. */
 export function readFile(file: string): Promise<ReadDocument> {
   return readDocument({ fileName: path.basename(file), bytes: fs.readFileSync(file) });
@@ -26,6 +46,14 @@ export function readFile(file: string): Promise<ReadDocument> {
 /** Reads one of our own fixtures. */
 export function readFixture(name: string): Promise<ReadDocument> {
   return readFile(path.join(import.meta.dirname, '..', 'fixtures', name));
+}
+
+/** Reads one of our own fixtures, checks the document fields given and every invariant, and returns it. */
+export async function readFixtureChecked(name: string, fields: Partial<ReadDocument>): Promise<ReadDocument> {
+  const doc = await readFixture(name);
+  expect(doc).toMatchObject(fields);
+  expect(invariants(doc)).toEqual([]);
+  return doc;
 }
 
 /** Every provision in document order. */

@@ -1,0 +1,155 @@
+/**
+ * `lawgap people import PATH... [--jurisdiction ID] [--json]`, `lawgap people list [--jurisdiction ID]
+ * [--json]`, `lawgap people show ID [--json]`, `lawgap committees list|show`. A PATH may be a folder: its
+ * `.yml`, `.yaml` and `.json` files are imported in name order (people and committees alike). A refused file
+ * makes the exit code 2 after every other file has been imported.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { DomainError } from '../../core/errors.ts';
+import { isOcdDivisionId } from '../../core/jurisdictions/types.ts';
+import {
+  importPeople,
+  listCommittees,
+  listPeople,
+  type PeopleFileInput,
+  showCommittee,
+  showPerson,
+} from '../../services/people.ts';
+import { withContext } from '../context.ts';
+import { info, printJson, printTable } from '../output.ts';
+
+function bad(message: string): never {
+  throw new DomainError('VALIDATION_FAILED', message);
+}
+
+const readable = /\.(ya?ml|json)$/i;
+
+/** The files named by the paths, folders expanded to their YAML and JSON files (recursively, sorted). */
+function filesOf(paths: string[]): PeopleFileInput[] {
+  const found: string[] = [];
+  const walk = (p: string) => {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(p);
+    } catch {
+      bad(`cannot read ${p}`);
+    }
+    if (stat.isDirectory()) {
+      for (const name of fs.readdirSync(p).sort()) {
+        const child = path.join(p, name);
+        if (fs.statSync(child).isDirectory() || readable.test(name)) walk(child);
+      }
+    } else found.push(p);
+  };
+  for (const p of paths) walk(p);
+  if (found.length === 0) bad('no .yml, .yaml or .json files found in the given paths');
+  return found.map((file) => ({ name: file, content: () => fs.readFileSync(file, 'utf8') }));
+}
+
+function jurisdictionFilter(value: string | undefined): { jurisdictionId?: string } {
+  if (value === undefined) return {};
+  if (!isOcdDivisionId(value)) bad(`--jurisdiction must be an OCD division id, got "${value}"`);
+  return { jurisdictionId: value };
+}
+
+/** Registers the people and committees commands. */
+export function peopleCommands(program: Command): void {
+  const people = program
+    .command('people')
+    .description('legislators from Open States (people and committees)');
+  people
+    .command('import')
+    .description('import Open States people YAML, person scrape JSON and committee YAML/JSON files')
+    .argument('<paths...>', 'files, or folders of .yml/.yaml/.json files')
+    .option(
+      '--jurisdiction <id>',
+      'for files without one (person scrape JSON): ocd-jurisdiction/… or ocd-division/…',
+    )
+    .option('--json', 'print JSON only')
+    .action(async (paths: string[], opts: { jurisdiction?: string; json?: boolean }) => {
+      const files = filesOf(paths);
+      const report = await withContext((ctx) =>
+        importPeople(ctx, { files, ...(opts.jurisdiction ? { jurisdiction: opts.jurisdiction } : {}) }),
+      );
+      if (report.totals.refusedFiles > 0) process.exitCode = 2;
+      if (opts.json) return printJson(report);
+      for (const f of report.files.filter((x) => x.status === 'refused')) {
+        info(`refused ${f.error}`);
+        for (const r of f.rejected) info(`  record ${r.index + 1} (${r.record}): ${r.reason}`);
+      }
+      const t = report.totals;
+      const s = report.sponsorships;
+      info(
+        `${files.length} file(s): ${t.new} new, ${t.changed} changed, ${t.unchanged} unchanged, ` +
+          `${t.rejected} rejected, ${t.refusedFiles} file(s) refused; sponsorships: ${s.linkedByName} linked by name, ` +
+          `${s.matchedById} by id, ${s.ambiguous} ambiguous`,
+      );
+    });
+
+  people
+    .command('list')
+    .description('people, by name, with party and current role')
+    .option('--jurisdiction <ocd-id>', 'only this jurisdiction (OCD division id)')
+    .option('--json', 'print JSON only')
+    .action(async (opts: { jurisdiction?: string; json?: boolean }) => {
+      const list = await withContext((ctx) => listPeople(ctx, jurisdictionFilter(opts.jurisdiction)));
+      if (opts.json) return printJson(list);
+      printTable(
+        list.map((p) => ({ ...p, chamber: p.role?.type ?? null, district: p.role?.district ?? null })),
+        ['name', 'party', 'jurisdictionId', 'chamber', 'district', 'id'],
+      );
+    });
+
+  people
+    .command('show')
+    .description('one person with roles, party history and offices')
+    .argument('<id>', 'OCD person id (or its UUID)')
+    .option('--json', 'print JSON only')
+    .action(async (id: string, opts: { json?: boolean }) => {
+      const p = await withContext((ctx) => showPerson(ctx, id));
+      if (opts.json) return printJson(p);
+      info(`${p.name} (${p.id})${p.jurisdictionId ? `, ${p.jurisdictionId}` : ''}`);
+      info(
+        `party: ${p.party.map((x) => `${x.name}${x.endDate ? ` until ${x.endDate}` : ''}`).join(', ') || 'unknown'}`,
+      );
+      if (p.email) info(`email: ${p.email}`);
+      printTable(
+        p.roles.map((r) => ({ ...r })),
+        ['type', 'district', 'jurisdictionId', 'startDate', 'endDate'],
+      );
+      for (const o of p.offices)
+        info(`${o.classification}: ${[o.address, o.voice, o.email].filter(Boolean).join('; ')}`);
+    });
+
+  const committees = program.command('committees').description('committees from Open States');
+  committees
+    .command('list')
+    .description('committees, by name, with parent chamber and member count')
+    .option('--jurisdiction <ocd-id>', 'only this jurisdiction (OCD division id)')
+    .option('--json', 'print JSON only')
+    .action(async (opts: { jurisdiction?: string; json?: boolean }) => {
+      const list = await withContext((ctx) => listCommittees(ctx, jurisdictionFilter(opts.jurisdiction)));
+      if (opts.json) return printJson(list);
+      printTable(
+        list.map((c) => ({ ...c })),
+        ['name', 'parent', 'classification', 'jurisdictionId', 'members', 'id'],
+      );
+    });
+
+  committees
+    .command('show')
+    .description('one committee with its members')
+    .argument('<id>', 'OCD organization id (or its UUID)')
+    .option('--json', 'print JSON only')
+    .action(async (id: string, opts: { json?: boolean }) => {
+      const c = await withContext((ctx) => showCommittee(ctx, id));
+      if (opts.json) return printJson(c);
+      info(`${c.name} (${c.id}), ${c.classification} of ${c.parent ?? 'unknown parent'}`);
+      printTable(
+        c.members.map((m) => ({ ...m })),
+        ['name', 'role', 'personId', 'startDate', 'endDate'],
+      );
+    });
+}
