@@ -39,6 +39,8 @@ export const errorCodes = {
   CODING_IMPORT_INVALID: 'invalid',
   BILL_FILE_INVALID: 'invalid',
   BILL_NOT_FOUND: 'not_found',
+  BILL_VERSION_NOT_FOUND: 'not_found',
+  BILL_TEXT_MISSING: 'invalid',
   PEOPLE_FILE_INVALID: 'invalid',
   PERSON_NOT_FOUND: 'not_found',
   COMMITTEE_NOT_FOUND: 'not_found',

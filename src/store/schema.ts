@@ -3,7 +3,9 @@
  * flags as 0/1 integers; repositories map rows to core domain objects, so these shapes never leave the store.
  */
 import type { BillTables } from './bills.schema.ts';
+import type { EventTables } from './events.schema.ts';
 import type { PeopleTables } from './people.schema.ts';
+import type { VoteTables } from './votes.schema.ts';
 
 export interface FrameworkVersionRow {
   id: string;
@@ -330,7 +332,7 @@ export interface AnalyzerSuggestionRow {
   created_at: string;
 }
 
-export interface Database extends BillTables, PeopleTables {
+export interface Database extends BillTables, PeopleTables, VoteTables, EventTables {
   framework_versions: FrameworkVersionRow;
   framework_indicators: FrameworkIndicatorRow;
   jurisdictions: JurisdictionRow;

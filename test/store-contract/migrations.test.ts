@@ -78,6 +78,8 @@ for (const dialect of await engines()) {
           'coded_answers',
           'committee_memberships',
           'committees',
+          'event_bills',
+          'events',
           'framework_indicators',
           'framework_versions',
           'jurisdictions',
@@ -102,6 +104,8 @@ for (const dialect of await engines()) {
           'treaty_parties',
           'treaty_party_history',
           'users',
+          'vote_members',
+          'votes',
         ]);
         snapshots.record(dialect, 'schema', shape);
         const tables = await store.db.introspection.getTables();

@@ -4,58 +4,20 @@
  * A PATH may be a folder: its `.json` files are imported, in name order. A refused file makes the exit
  * code 2 after every other file has been imported.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { billStages, isBillStage } from '../../core/bills/types.ts';
 import { DomainError } from '../../core/errors.ts';
 import { isOcdDivisionId } from '../../core/jurisdictions/types.ts';
-import {
-  type BillFileInput,
-  type BillFormat,
-  importBills,
-  listBills,
-  showBill,
-} from '../../services/bills.ts';
+import { type BillFormat, importBills, listBills, showBill } from '../../services/bills.ts';
 import { withContext } from '../context.ts';
 import { info, printJson, printTable } from '../output.ts';
+import { billEventCommands } from './bill-events.ts';
+import { filesOf, progress } from './bill-files.ts';
+import { billImpactCommand } from './bill-impact.ts';
+import { billVoteCommands } from './bill-votes.ts';
 
 function bad(message: string): never {
   throw new DomainError('VALIDATION_FAILED', message);
-}
-
-/** The files named by the paths, folders expanded to their `.json` files (recursively, sorted). */
-function filesOf(paths: string[]): BillFileInput[] {
-  const found: string[] = [];
-  const walk = (p: string) => {
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(p);
-    } catch {
-      bad(`cannot read ${p}`);
-    }
-    if (stat.isDirectory()) {
-      for (const name of fs.readdirSync(p).sort()) {
-        const child = path.join(p, name);
-        if (fs.statSync(child).isDirectory() || name.endsWith('.json')) walk(child);
-      }
-    } else found.push(p);
-  };
-  for (const p of paths) walk(p);
-  if (found.length === 0) bad('no .json files found in the given paths');
-  return found.map((file) => ({ name: file, content: () => fs.readFileSync(file, 'utf8') }));
-}
-
-/** A progress bar on a terminal for imports of several files; nothing otherwise. */
-function progress(total: number): { tick: (done: number) => void; stop: () => void } {
-  if (total < 2 || !process.stderr.isTTY) return { tick: () => undefined, stop: () => undefined };
-  const bar = new cliProgress.SingleBar(
-    { format: 'bills {bar} {value}/{total} files', stream: process.stderr, hideCursor: true },
-    cliProgress.Presets.shades_classic,
-  );
-  bar.start(total, 0);
-  return { tick: (done) => bar.update(done), stop: () => bar.stop() };
 }
 
 /** Registers the bills commands. */
@@ -173,4 +135,7 @@ export function billCommands(program: Command): void {
       if (bill.actions.some((a) => a.unknownClassification.length > 0))
         info('classes marked ? are outside the Open States vocabulary (kept, flagged)');
     });
+  billImpactCommand(bills);
+  billVoteCommands(bills);
+  billEventCommands(bills);
 }

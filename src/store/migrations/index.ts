@@ -10,6 +10,8 @@ import * as treatyParties from './20261129070000-treaty-parties.ts';
 import * as analyzerSuggestions from './20261129080000-analyzer-suggestions.ts';
 import * as bills from './20261129090000-bills.ts';
 import * as people from './20261129100000-people.ts';
+import * as votes from './20261129110000-votes.ts';
+import * as events from './20261129120000-events.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261129010000-initial': initial,
@@ -22,4 +24,6 @@ export const migrations: Record<string, Migration> = {
   '20261129080000-analyzer-suggestions': analyzerSuggestions,
   '20261129090000-bills': bills,
   '20261129100000-people': people,
+  '20261129110000-votes': votes,
+  '20261129120000-events': events,
 };
