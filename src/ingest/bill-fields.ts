@@ -98,13 +98,56 @@ export function optDate(o: Obj, key: string, path: string): string | null {
   return v;
 }
 
-/** Runs one record's reader, turning a record problem into a rejection. */
-export function readRecord(index: number, label: string, read: () => BillRecord): BillFileRecord {
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The key an Open States scrape record is recognised by: its OCD id (`id` or `_id`, bare UUID or
+ * `ocd-<kind>/UUID`, lower-cased), else its `dedupe_key`; a problem when it has neither or a bad id.
+ */
+export function scrapeSourceId(o: Obj, path: string, kind: 'event' | 'vote'): string {
+  const rawId = optStr(o, 'id', path) ?? optStr(o, '_id', path);
+  const prefix = `ocd-${kind}/`;
+  const ocdId = rawId === null ? null : rawId.startsWith(prefix) ? rawId : `${prefix}${rawId}`;
+  if (ocdId !== null && !uuid.test(ocdId.slice(prefix.length)))
+    problem(`${path}._id`, `"${rawId}" is not an OCD ${kind} id`);
+  const sourceId = ocdId?.toLowerCase() ?? optStr(o, 'dedupe_key', path);
+  if (sourceId === null) problem(path, 'has no _id, id or dedupe_key to recognise it by');
+  return sourceId;
+}
+
+/**
+ * The records of a JSON file holding one record or a list (or, with `listKey`, an object whose `listKey` field
+ * is the list), each with its JSON path; throws BILL_FILE_INVALID for malformed JSON.
+ */
+export function jsonRecords(
+  fileName: string,
+  content: string,
+  listKey?: string,
+): { item: unknown; path: string }[] {
+  const parsed = parseBillFile(fileName, content);
+  if (Array.isArray(parsed)) return parsed.map((item, i) => ({ item, path: `$[${i}]` }));
+  const inner = listKey !== undefined && isObj(parsed) ? parsed[listKey] : undefined;
+  if (Array.isArray(inner)) return inner.map((item, i) => ({ item, path: `$.${listKey}[${i}]` }));
+  return [{ item: parsed, path: '$' }];
+}
+
+/** Runs one record's reader, turning a record problem into a rejection labelled `fallback`. */
+export function readLabelled<R>(
+  index: number,
+  fallback: string,
+  read: () => R,
+  labelOf: (record: R) => string,
+): { index: number; label: string; record: R | null; reason: string | null } {
   try {
     const record = read();
-    return { index, label: `${record.identifier} (${record.session.identifier})`, record, reason: null };
+    return { index, label: labelOf(record), record, reason: null };
   } catch (err) {
-    if (err instanceof RecordProblem) return { index, label, record: null, reason: err.message };
+    if (err instanceof RecordProblem) return { index, label: fallback, record: null, reason: err.message };
     throw err;
   }
+}
+
+/** Runs one bill record's reader, turning a record problem into a rejection. */
+export function readRecord(index: number, label: string, read: () => BillRecord): BillFileRecord {
+  return readLabelled(index, label, read, (record) => `${record.identifier} (${record.session.identifier})`);
 }

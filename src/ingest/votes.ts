@@ -11,15 +11,16 @@ import { normalizeIdentifier } from '../core/bills/types.ts';
 import { isVoteOption, type VoteBillRef, type VoteOption, type VoteRecord } from '../core/bills/votes.ts';
 import {
   isObj,
+  jsonRecords,
   list,
   type Obj,
   obj,
   optStr,
-  parseBillFile,
   problem,
-  RecordProblem,
+  readLabelled,
   reqDate,
   reqStr,
+  scrapeSourceId,
   strList,
 } from './bill-fields.ts';
 
@@ -76,12 +77,7 @@ function openStatesVote(o: Obj, path: string, jurisdiction: string | undefined):
   const jurisdictionId = rawJurisdiction === null ? null : divisionOfJurisdiction(rawJurisdiction);
   if (rawJurisdiction !== null && jurisdictionId === null)
     problem(`${path}.jurisdiction`, `"${rawJurisdiction}" is not an OCD jurisdiction id`);
-  const rawId = optStr(o, 'id', path) ?? optStr(o, '_id', path);
-  const ocdId = rawId === null ? null : rawId.startsWith('ocd-vote/') ? rawId : `ocd-vote/${rawId}`;
-  if (ocdId !== null && !uuid.test(ocdId.slice('ocd-vote/'.length)))
-    problem(`${path}._id`, `"${rawId}" is not an OCD vote id`);
-  const sourceId = ocdId?.toLowerCase() ?? optStr(o, 'dedupe_key', path);
-  if (sourceId === null) problem(path, 'has no _id, id or dedupe_key to recognise it by');
+  const sourceId = scrapeSourceId(o, path, 'vote');
   const result = reqStr(o, 'result', path);
   if (result !== 'pass' && result !== 'fail') problem(`${path}.result`, `"${result}" is not pass or fail`);
   const org = optStr(o, 'organization', path);
@@ -162,29 +158,26 @@ export function readVoteFile(
   content: string,
   opts: { jurisdiction?: string } = {},
 ): VoteFileRecord[] {
-  const parsed = parseBillFile(fileName, content);
-  const items = Array.isArray(parsed) ? parsed : [parsed];
-  return items.map((item, i) => {
-    const path = Array.isArray(parsed) ? `$[${i}]` : '$';
+  return jsonRecords(fileName, content).map(({ item, path }, i) => {
     const wrapped = isObj(item) && isObj(item.roll_call);
     const inner = wrapped ? (item as Obj).roll_call : item;
     const innerPath = wrapped ? `${path}.roll_call` : path;
-    const fallback = `record ${i + 1}`;
-    try {
-      if (format === 'legiscan' && isObj(item) && item.status !== undefined && item.status !== 'OK')
-        problem(`${path}.status`, `LegiScan answered "${String(item.status)}", not OK`);
-      const o = obj(inner, innerPath);
-      if (format === 'legiscan' && o.roll_call_id === undefined)
-        problem(innerPath, 'not a LegiScan roll call (it has no roll_call_id)');
-      if (format === 'openstates' && o.motion_text === undefined)
-        problem(innerPath, 'not an Open States vote event (it has no motion_text)');
-      const record =
-        format === 'legiscan' ? legiScanVote(o, innerPath) : openStatesVote(o, innerPath, opts.jurisdiction);
-      return { index: i, label: `${record.startDate} ${record.motionText}`, record, reason: null };
-    } catch (err) {
-      if (err instanceof RecordProblem)
-        return { index: i, label: fallback, record: null, reason: err.message };
-      throw err;
-    }
+    return readLabelled(
+      i,
+      `record ${i + 1}`,
+      () => {
+        if (format === 'legiscan' && isObj(item) && item.status !== undefined && item.status !== 'OK')
+          problem(`${path}.status`, `LegiScan answered "${String(item.status)}", not OK`);
+        const o = obj(inner, innerPath);
+        if (format === 'legiscan' && o.roll_call_id === undefined)
+          problem(innerPath, 'not a LegiScan roll call (it has no roll_call_id)');
+        if (format === 'openstates' && o.motion_text === undefined)
+          problem(innerPath, 'not an Open States vote event (it has no motion_text)');
+        return format === 'legiscan'
+          ? legiScanVote(o, innerPath)
+          : openStatesVote(o, innerPath, opts.jurisdiction);
+      },
+      (record) => `${record.startDate} ${record.motionText}`,
+    );
   });
 }

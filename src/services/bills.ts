@@ -28,6 +28,7 @@ import {
 } from '../store/bills.repo.ts';
 import { nowIso } from '../store/util.ts';
 import type { ServiceContext } from './context.ts';
+import { importEachFile, rejectedMessage } from './import-files.ts';
 
 /** The file formats `importBills` reads. */
 export const billFormats = ['openstates', 'legiscan'] as const;
@@ -162,7 +163,7 @@ async function importFile(
   const rejected = await checkFile(ctx, records);
   const refuse = (list: BillRejection[]) => ({
     ...report,
-    error: `${file.name}: ${list.length} of ${records.length} record(s) rejected, nothing imported from this file`,
+    error: rejectedMessage(file.name, list.length, records.length),
     rejected: list,
   });
   if (rejected.length > 0) return refuse(rejected);
@@ -223,22 +224,9 @@ async function importFile(
 export async function importBills(ctx: ServiceContext, args: ImportBillsArgs): Promise<BillImportReport> {
   if (!actorCan(ctx.actor, 'laws:write'))
     throw new DomainError('FORBIDDEN', 'importing bills needs laws:write');
-  const files: BillFileReport[] = [];
-  for (const [i, file] of args.files.entries()) {
-    files.push(await importFile(ctx, args.format, file, args.jurisdiction));
-    args.onFile?.(i + 1, args.files.length);
-  }
-  const sum = (k: 'new' | 'changed' | 'unchanged') => files.reduce((n, f) => n + f[k], 0);
-  return {
-    files,
-    totals: {
-      new: sum('new'),
-      changed: sum('changed'),
-      unchanged: sum('unchanged'),
-      rejected: files.reduce((n, f) => n + f.rejected.length, 0),
-      refusedFiles: files.filter((f) => f.status === 'refused').length,
-    },
-  };
+  return importEachFile(args.files, args.onFile, (file) =>
+    importFile(ctx, args.format, file, args.jurisdiction),
+  );
 }
 
 /** Filters of `listBills`. */

@@ -7,7 +7,7 @@
  */
 import { actorCan } from '../core/auth/permissions.ts';
 import type { EventRecord, HearingEvent } from '../core/bills/events.ts';
-import { DomainError, isDomainError } from '../core/errors.ts';
+import { DomainError } from '../core/errors.ts';
 import { type EventFileRecord, readOpenStatesEvents } from '../ingest/openstates/events.ts';
 import { recordAudit } from '../store/audit.repo.ts';
 import { getBill } from '../store/bills.repo.ts';
@@ -15,6 +15,7 @@ import { eventHash, eventsOfBill, resolveAgendaBill, storedEvent, writeEvent } f
 import { nowIso } from '../store/util.ts';
 import type { BillFileInput, BillFileReport, BillImportReport, BillRejection } from './bills.ts';
 import type { ServiceContext } from './context.ts';
+import { importEachFile, readFileRecords, rejectedMessage } from './import-files.ts';
 
 export interface ImportEventsArgs {
   files: BillFileInput[];
@@ -82,26 +83,14 @@ async function importFile(
     agendaBillsLinked: 0,
     agendaBillsUnlinked: 0,
   };
-  let records: EventFileRecord[];
-  try {
-    const content = typeof file.content === 'string' ? file.content : file.content();
-    records = readOpenStatesEvents(
-      file.name,
-      content,
-      args.jurisdiction ? { jurisdiction: args.jurisdiction } : {},
-    );
-  } catch (err) {
-    if (isDomainError(err) && err.code === 'BILL_FILE_INVALID') return { ...report, error: err.message };
-    throw err;
-  }
+  const read = readFileRecords(file, 'BILL_FILE_INVALID', (content) =>
+    readOpenStatesEvents(file.name, content, args.jurisdiction ? { jurisdiction: args.jurisdiction } : {}),
+  );
+  if ('error' in read) return { ...report, error: read.error };
+  const { records } = read;
   const rejected = await check(ctx, records);
-  if (rejected.length > 0) {
-    return {
-      ...report,
-      error: `${file.name}: ${rejected.length} of ${records.length} record(s) rejected, nothing imported from this file`,
-      rejected,
-    };
-  }
+  if (rejected.length > 0)
+    return { ...report, error: rejectedMessage(file.name, rejected.length, records.length), rejected };
   const events = records.flatMap((r) => (r.record ? [r.record] : []));
   const resolved: { record: EventRecord; billIds: string[] }[] = [];
   let unlinked = 0;
@@ -144,22 +133,7 @@ async function importFile(
 export async function importEvents(ctx: ServiceContext, args: ImportEventsArgs): Promise<EventImportReport> {
   if (!actorCan(ctx.actor, 'laws:write'))
     throw new DomainError('FORBIDDEN', 'importing events needs laws:write');
-  const files: EventFileReport[] = [];
-  for (const [i, file] of args.files.entries()) {
-    files.push(await importFile(ctx, args, file));
-    args.onFile?.(i + 1, args.files.length);
-  }
-  const sum = (k: 'new' | 'changed' | 'unchanged') => files.reduce((n, f) => n + f[k], 0);
-  return {
-    files,
-    totals: {
-      new: sum('new'),
-      changed: sum('changed'),
-      unchanged: sum('unchanged'),
-      rejected: files.reduce((n, f) => n + f.rejected.length, 0),
-      refusedFiles: files.filter((f) => f.status === 'refused').length,
-    },
-  };
+  return importEachFile(args.files, args.onFile, (file) => importFile(ctx, args, file));
 }
 
 /** The events (hearings) whose agenda names one bill, oldest first; throws BILL_NOT_FOUND. */

@@ -10,7 +10,7 @@
  */
 import { actorCan } from '../core/auth/permissions.ts';
 import { divisionOfJurisdiction } from '../core/bills/jurisdiction.ts';
-import { DomainError, isDomainError } from '../core/errors.ts';
+import { DomainError } from '../core/errors.ts';
 import type { Committee, Person } from '../core/people/types.ts';
 import { type PeopleFileRecord, readPeopleFile } from '../ingest/openstates/people.ts';
 import { recordAudit } from '../store/audit.repo.ts';
@@ -29,6 +29,7 @@ import {
 import { linkSponsorships, type SponsorLinkReport } from '../store/sponsor-links.repo.ts';
 import { nowIso } from '../store/util.ts';
 import type { ServiceContext } from './context.ts';
+import { importEachFile, readFileRecords, rejectedMessage } from './import-files.ts';
 
 /** One file to import: a name for reports (its extension picks YAML or JSON) and its text or a reader. */
 export interface PeopleFileInput {
@@ -137,22 +138,14 @@ async function importFile(
     unchanged: 0,
     rejected: [],
   };
-  let records: PeopleFileRecord[];
-  try {
-    const content = typeof file.content === 'string' ? file.content : file.content();
-    records = readPeopleFile(file.name, content, jurisdiction === undefined ? {} : { jurisdiction });
-  } catch (err) {
-    if (isDomainError(err) && err.code === 'PEOPLE_FILE_INVALID') return { ...report, error: err.message };
-    throw err;
-  }
+  const read = readFileRecords(file, 'PEOPLE_FILE_INVALID', (content) =>
+    readPeopleFile(file.name, content, jurisdiction === undefined ? {} : { jurisdiction }),
+  );
+  if ('error' in read) return { ...report, error: read.error };
+  const { records } = read;
   const rejected = await checkFile(ctx, records);
-  if (rejected.length > 0) {
-    return {
-      ...report,
-      error: `${file.name}: ${rejected.length} of ${records.length} record(s) rejected, nothing imported from this file`,
-      rejected,
-    };
-  }
+  if (rejected.length > 0)
+    return { ...report, error: rejectedMessage(file.name, rejected.length, records.length), rejected };
   const counts = { people: 0, committees: 0, new: 0, changed: 0, unchanged: 0 };
   await ctx.db.transaction().execute(async (trx) => {
     const now = nowIso();
@@ -192,21 +185,11 @@ export async function importPeople(ctx: ServiceContext, args: ImportPeopleArgs):
       `"${args.jurisdiction}" is not an OCD jurisdiction or division id`,
     );
   }
-  const files: PeopleFileReport[] = [];
-  for (const [i, file] of args.files.entries()) {
-    files.push(await importFile(ctx, file, args.jurisdiction));
-    args.onFile?.(i + 1, args.files.length);
-  }
-  const sum = (k: 'new' | 'changed' | 'unchanged') => files.reduce((n, f) => n + f[k], 0);
+  const report = await importEachFile(args.files, args.onFile, (file) =>
+    importFile(ctx, file, args.jurisdiction),
+  );
   return {
-    files,
-    totals: {
-      new: sum('new'),
-      changed: sum('changed'),
-      unchanged: sum('unchanged'),
-      rejected: files.reduce((n, f) => n + f.rejected.length, 0),
-      refusedFiles: files.filter((f) => f.status === 'refused').length,
-    },
+    ...report,
     sponsorships: await linkSponsorships(ctx.db),
   };
 }

@@ -12,7 +12,7 @@
  */
 import { actorCan } from '../core/auth/permissions.ts';
 import type { Vote, VoteRecord } from '../core/bills/votes.ts';
-import { DomainError, isDomainError } from '../core/errors.ts';
+import { DomainError } from '../core/errors.ts';
 import { readVoteFile, type VoteFileRecord } from '../ingest/votes.ts';
 import { recordAudit } from '../store/audit.repo.ts';
 import { getBill } from '../store/bills.repo.ts';
@@ -29,6 +29,7 @@ import {
 } from '../store/votes.repo.ts';
 import type { BillFileInput, BillFileReport, BillFormat, BillImportReport, BillRejection } from './bills.ts';
 import type { ServiceContext } from './context.ts';
+import { importEachFile, readFileRecords, rejectedMessage } from './import-files.ts';
 
 export interface ImportVotesArgs {
   format: BillFormat;
@@ -119,27 +120,19 @@ async function importFile(
     membersLinked: 0,
     membersUnlinked: 0,
   };
-  let records: VoteFileRecord[];
-  try {
-    const content = typeof file.content === 'string' ? file.content : file.content();
-    records = readVoteFile(
+  const read = readFileRecords(file, 'BILL_FILE_INVALID', (content) =>
+    readVoteFile(
       args.format,
       file.name,
       content,
       args.jurisdiction ? { jurisdiction: args.jurisdiction } : {},
-    );
-  } catch (err) {
-    if (isDomainError(err) && err.code === 'BILL_FILE_INVALID') return { ...report, error: err.message };
-    throw err;
-  }
+    ),
+  );
+  if ('error' in read) return { ...report, error: read.error };
+  const { records } = read;
   const { resolved, rejected } = await resolve(ctx, records);
-  if (rejected.length > 0) {
-    return {
-      ...report,
-      error: `${file.name}: ${rejected.length} of ${records.length} record(s) rejected, nothing imported from this file`,
-      rejected,
-    };
-  }
+  if (rejected.length > 0)
+    return { ...report, error: rejectedMessage(file.name, rejected.length, records.length), rejected };
   const counts = { new: 0, changed: 0, unchanged: 0 };
   await ctx.db.transaction().execute(async (trx) => {
     const now = nowIso();
@@ -172,22 +165,7 @@ async function importFile(
 export async function importVotes(ctx: ServiceContext, args: ImportVotesArgs): Promise<VoteImportReport> {
   if (!actorCan(ctx.actor, 'laws:write'))
     throw new DomainError('FORBIDDEN', 'importing votes needs laws:write');
-  const files: VoteFileReport[] = [];
-  for (const [i, file] of args.files.entries()) {
-    files.push(await importFile(ctx, args, file));
-    args.onFile?.(i + 1, args.files.length);
-  }
-  const sum = (k: 'new' | 'changed' | 'unchanged') => files.reduce((n, f) => n + f[k], 0);
-  return {
-    files,
-    totals: {
-      new: sum('new'),
-      changed: sum('changed'),
-      unchanged: sum('unchanged'),
-      rejected: files.reduce((n, f) => n + f.rejected.length, 0),
-      refusedFiles: files.filter((f) => f.status === 'refused').length,
-    },
-  };
+  return importEachFile(args.files, args.onFile, (file) => importFile(ctx, args, file));
 }
 
 /** The votes of one bill (lawgap id or OCD bill id), oldest first; throws BILL_NOT_FOUND. */

@@ -4,10 +4,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { InjectOptions } from 'fastify';
+
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../engines.ts';
-import { as, countRows, expectError, type Persona, useSignedInApp } from './helpers.ts';
+import { as, countRows, expectError, type Persona, postJson, useSignedInApp } from './helpers.ts';
 
 const dir = path.resolve(import.meta.dirname, '../fixtures/bills');
 const fixture = (name: string) => ({ name, content: fs.readFileSync(path.join(dir, name), 'utf8') });
@@ -15,12 +15,7 @@ const fixture = (name: string) => ({ name, content: fs.readFileSync(path.join(di
 describeEachEngine('bills API', (getStore) => {
   const api = useSignedInApp(getStore);
 
-  const post = (payload: unknown, who: Persona | null): InjectOptions => ({
-    method: 'POST',
-    url: '/api/v1/bills/import',
-    headers: { ...(who ? as(api.sessions[who]) : {}), 'content-type': 'application/json' },
-    payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
-  });
+  const post = (payload: unknown, who: Persona | null) => postJson(api, '/api/v1/bills/import', payload, who);
 
   it('imports for analysts, reviewers and admins; refuses the other roles and anonymous callers', async () => {
     const body = { format: 'openstates', files: [fixture('openstates/api-v3-page.json')] };

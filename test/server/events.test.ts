@@ -2,37 +2,19 @@
  * Events through the API on every engine: who may import (roles), the public list of a bill's hearings, a
  * refused file in the report, an unknown bill (404) and bad bodies (400, never a 500).
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import type { InjectOptions } from 'fastify';
 import { expect, it } from 'vitest';
+import { fixtureFile as fixture, hb4021, hb4021Import, tx } from '../bill-fixtures.ts';
 import { describeEachEngine } from '../engines.ts';
-import { as, countRows, expectError, type Persona, useSignedInApp } from './helpers.ts';
-
-const dir = path.resolve(import.meta.dirname, '../fixtures');
-const fixture = (name: string) => ({ name, content: fs.readFileSync(path.join(dir, name), 'utf8') });
-const tx = 'ocd-division/country:us/state:tx';
-const hb4021 = 'ocd-bill/6f0c3a52-1e7b-4c59-9d3e-2b8a41c7e901';
+import { countRows, expectError, type Persona, postJson, useSignedInApp } from './helpers.ts';
 
 describeEachEngine('events API', (getStore) => {
   const api = useSignedInApp(getStore);
 
-  const post = (url: string, payload: unknown, who: Persona | null): InjectOptions => ({
-    method: 'POST',
-    url,
-    headers: { ...(who ? as(api.sessions[who]) : {}), 'content-type': 'application/json' },
-    payload: JSON.stringify(payload),
-  });
+  const post = (url: string, payload: unknown, who: Persona | null) => postJson(api, url, payload, who);
   const body = { files: [fixture('events/openstates/hearings.json')], jurisdiction: tx };
 
   it('imports for analysts, reviewers and admins; refuses the other roles and anonymous callers', async () => {
-    const bill = await api.app.inject(
-      post(
-        '/api/v1/bills/import',
-        { format: 'openstates', files: [fixture('bills/openstates/scrape-hb-4021.json')], jurisdiction: tx },
-        'analyst',
-      ),
-    );
+    const bill = await api.app.inject(post('/api/v1/bills/import', hb4021Import, 'analyst'));
     expect(bill.json().totals.new, bill.body).toBe(1);
     for (const who of ['viewer', 'campaigner', 'loner'] as const) {
       expectError(await api.app.inject(post('/api/v1/bills/import-events', body, who)), 403, 'FORBIDDEN');

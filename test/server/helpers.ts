@@ -247,6 +247,21 @@ export function useSignedInApp(getStore: () => Store): SignedInApp {
   return api;
 }
 
+/** A JSON POST as a persona (null: anonymously); a string payload is sent as is (for malformed bodies). */
+export function postJson(
+  api: SignedInApp,
+  url: string,
+  payload: unknown,
+  who: Persona | null,
+): InjectOptions {
+  return {
+    method: 'POST',
+    url,
+    headers: { ...(who ? as(api.sessions[who]) : {}), 'content-type': 'application/json' },
+    payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
+  };
+}
+
 /** The JSON body of an answer; fails the test unless the status is the one expected. */
 export function okJson<T>(res: LightMyRequestResponse, status = 200): T {
   expect(res.statusCode, res.body).toBe(status);

@@ -4,10 +4,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { InjectOptions } from 'fastify';
+
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../engines.ts';
-import { as, countRows, expectError, type Persona, useSignedInApp } from './helpers.ts';
+import { as, countRows, expectError, type Persona, postJson, useSignedInApp } from './helpers.ts';
 
 const dir = path.resolve(import.meta.dirname, '../fixtures/people');
 const fixture = (name: string) => ({ name, content: fs.readFileSync(path.join(dir, name), 'utf8') });
@@ -16,12 +16,8 @@ const tx = 'ocd-division/country:us/state:tx';
 describeEachEngine('people API', (getStore) => {
   const api = useSignedInApp(getStore);
 
-  const post = (payload: unknown, who: Persona | null): InjectOptions => ({
-    method: 'POST',
-    url: '/api/v1/people/import',
-    headers: { ...(who ? as(api.sessions[who]) : {}), 'content-type': 'application/json' },
-    payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
-  });
+  const post = (payload: unknown, who: Persona | null) =>
+    postJson(api, '/api/v1/people/import', payload, who);
 
   it('imports for analysts, reviewers and admins; refuses the other roles and anonymous callers', async () => {
     const body = { files: [fixture('avery-quill.yml'), fixture('committee-invented-affairs.yml')] };

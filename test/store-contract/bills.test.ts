@@ -8,6 +8,7 @@ import { expect, it } from 'vitest';
 import { importBills, listBills, showBill } from '../../src/services/bills.ts';
 import { cliActor } from '../../src/services/context.ts';
 import { describeEachEngine } from '../engines.ts';
+import { countRows } from '../server/helpers.ts';
 
 const dir = path.resolve(import.meta.dirname, '../fixtures/bills');
 const file = (name: string, content?: string) => ({
@@ -17,15 +18,7 @@ const file = (name: string, content?: string) => ({
 
 describeEachEngine('bill imports', (get) => {
   const ctx = () => ({ db: get().db, actor: cliActor });
-  const count = async (table: 'bills' | 'bill_actions' | 'legislative_sessions') =>
-    Number(
-      (
-        await get()
-          .db.selectFrom(table)
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = (table: 'bills' | 'bill_actions' | 'legislative_sessions') => countRows(get().db, table);
 
   it('imports an Open States scrape file, keeping and flagging an unknown action class', async () => {
     const report = await importBills(ctx(), {

@@ -3,31 +3,18 @@
  * idempotence, all-or-nothing files, malformed JSON naming file and line, unknown jurisdiction, and agenda
  * bills linked to stored bills (a bill not stored stays unlinked and is linked on a later re-import).
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { expect, it } from 'vitest';
 import { publicActor } from '../../src/core/auth/permissions.ts';
 import { importBills } from '../../src/services/bills.ts';
 import { cliActor } from '../../src/services/context.ts';
 import { billEvents, importEvents } from '../../src/services/events.ts';
+import { fixtureFile as file, hb4021, hb4021Import, tx } from '../bill-fixtures.ts';
 import { describeEachEngine } from '../engines.ts';
-
-const fixtures = path.resolve(import.meta.dirname, '../fixtures');
-const file = (rel: string) => ({ name: rel, content: fs.readFileSync(path.join(fixtures, rel), 'utf8') });
-const tx = 'ocd-division/country:us/state:tx';
-const hb4021 = 'ocd-bill/6f0c3a52-1e7b-4c59-9d3e-2b8a41c7e901';
+import { countRows } from '../server/helpers.ts';
 
 describeEachEngine('event imports', (get) => {
   const ctx = () => ({ db: get().db, actor: cliActor });
-  const events = async () =>
-    Number(
-      (
-        await get()
-          .db.selectFrom('events')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const events = () => countRows(get().db, 'events');
 
   it('refuses a file with one bad event, a malformed file and an unknown jurisdiction, writing nothing', async () => {
     const report = await importEvents(ctx(), {
@@ -58,11 +45,7 @@ describeEachEngine('event imports', (get) => {
     });
     expect(before.totals).toEqual({ new: 2, changed: 0, unchanged: 0, rejected: 0, refusedFiles: 0 });
     expect(before.files[0]).toMatchObject({ agendaBillsLinked: 0, agendaBillsUnlinked: 3 });
-    await importBills(ctx(), {
-      format: 'openstates',
-      files: [file('bills/openstates/scrape-hb-4021.json')],
-      jurisdiction: tx,
-    });
+    await importBills(ctx(), hb4021Import);
     const after = await importEvents(ctx(), {
       files: [file('events/openstates/hearings.json')],
       jurisdiction: tx,

@@ -16,6 +16,7 @@ import {
   showPerson,
 } from '../../src/services/people.ts';
 import { describeEachEngine } from '../engines.ts';
+import { countRows } from '../server/helpers.ts';
 
 const dir = path.resolve(import.meta.dirname, '../fixtures/people');
 const file = (name: string, content?: string) => ({
@@ -38,15 +39,8 @@ if (!corpusPresent && process.env.REQUIRE_CORPUS !== '1') {
 
 describeEachEngine('people and committee imports', (get) => {
   const ctx = () => ({ db: get().db, actor: cliActor });
-  const count = async (table: 'people' | 'person_roles' | 'committees' | 'committee_memberships') =>
-    Number(
-      (
-        await get()
-          .db.selectFrom(table)
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = (table: 'people' | 'person_roles' | 'committees' | 'committee_memberships') =>
+    countRows(get().db, table);
 
   it('imports a bill first, so its sponsors can be linked later', async () => {
     const bills = path.resolve(import.meta.dirname, '../fixtures/bills/openstates/scrape-hb-4021.json');

@@ -3,41 +3,25 @@
  * events, a LegiScan getRollCall answer): counts, idempotence, all-or-nothing files, malformed JSON naming
  * file and line, votes of unknown bills rejected, and member votes linked to stored people.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { expect, it } from 'vitest';
 import { publicActor } from '../../src/core/auth/permissions.ts';
 import { importBills } from '../../src/services/bills.ts';
 import { cliActor } from '../../src/services/context.ts';
 import { importPeople } from '../../src/services/people.ts';
 import { billVotes, importVotes } from '../../src/services/votes.ts';
+import { fixtureFile as file, hb4021, hb4021Import, tx } from '../bill-fixtures.ts';
 import { describeEachEngine } from '../engines.ts';
+import { countRows } from '../server/helpers.ts';
 
-const fixtures = path.resolve(import.meta.dirname, '../fixtures');
-const file = (rel: string) => ({ name: rel, content: fs.readFileSync(path.join(fixtures, rel), 'utf8') });
-const tx = 'ocd-division/country:us/state:tx';
-const hb4021 = 'ocd-bill/6f0c3a52-1e7b-4c59-9d3e-2b8a41c7e901';
 const quill = 'ocd-person/0f3a7c2e-5b1d-4e8a-9c6f-2d4b8e1a7f30';
 const pike = 'ocd-person/7d1e9b40-3c2a-4f55-8e61-0a9b2c3d4e5f';
 
 describeEachEngine('vote imports', (get) => {
   const ctx = () => ({ db: get().db, actor: cliActor });
-  const count = async (table: 'votes' | 'vote_members') =>
-    Number(
-      (
-        await get()
-          .db.selectFrom(table)
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = (table: 'votes' | 'vote_members') => countRows(get().db, table);
 
   it('imports the bills and people the votes name', async () => {
-    const bills = await importBills(ctx(), {
-      format: 'openstates',
-      files: [file('bills/openstates/scrape-hb-4021.json')],
-      jurisdiction: tx,
-    });
+    const bills = await importBills(ctx(), hb4021Import);
     const md = await importBills(ctx(), {
       format: 'legiscan',
       files: [file('bills/legiscan/getbill-sb-210.json')],
@@ -67,9 +51,7 @@ describeEachEngine('vote imports', (get) => {
     expect(report.files[0]?.rejected).toEqual([
       expect.objectContaining({ index: 1, reason: '$[1].votes[0].option: "maybe" is not a vote option' }),
     ]);
-    const fixed = fs
-      .readFileSync(path.join(fixtures, 'votes/openstates/one-unknown-bill.json'), 'utf8')
-      .replace('"maybe"', '"no"');
+    const fixed = file('votes/openstates/one-unknown-bill.json').content.replace('"maybe"', '"no"');
     const again = await importVotes(ctx(), {
       format: 'openstates',
       files: [{ name: 'fixed.json', content: fixed }],

@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { billEvents, importEvents } from '../../services/events.ts';
 import { withContext } from '../context.ts';
 import { info, printJson, printTable } from '../output.ts';
-import { filesOf, progress } from './bill-files.ts';
+import { filesOf, importWithProgress, printImport } from './bill-files.ts';
 
 /** Registers `bills import-events` and `bills events` under the bills command. */
 export function billEventCommands(bills: Command): void {
@@ -18,31 +18,20 @@ export function billEventCommands(bills: Command): void {
     .option('--json', 'print JSON only')
     .action(async (paths: string[], opts: { jurisdiction?: string; json?: boolean }) => {
       const files = filesOf(paths);
-      const bar = progress(files.length);
-      const report = await withContext(async (ctx) => {
-        try {
-          return await importEvents(ctx, {
-            files,
-            ...(opts.jurisdiction ? { jurisdiction: opts.jurisdiction } : {}),
-            onFile: bar.tick,
-          });
-        } finally {
-          bar.stop();
-        }
-      });
-      if (report.totals.refusedFiles > 0) process.exitCode = 2;
-      if (opts.json) return printJson(report);
-      for (const f of report.files.filter((x) => x.status === 'refused')) {
-        info(`refused ${f.error}`);
-        for (const r of f.rejected) info(`  record ${r.index + 1} (${r.record}): ${r.reason}`);
-      }
-      const t = report.totals;
+      const report = await importWithProgress(files.length, (ctx, onFile) =>
+        importEvents(ctx, {
+          files,
+          ...(opts.jurisdiction ? { jurisdiction: opts.jurisdiction } : {}),
+          onFile,
+        }),
+      );
       const linked = report.files.reduce((n, f) => n + f.agendaBillsLinked, 0);
       const unlinked = report.files.reduce((n, f) => n + f.agendaBillsUnlinked, 0);
-      info(
-        `${files.length} file(s): ${t.new} new, ${t.changed} changed, ${t.unchanged} unchanged, ` +
-          `${t.rejected} rejected, ${t.refusedFiles} file(s) refused; ` +
-          `agenda bills: ${linked} linked, ${unlinked} not stored`,
+      printImport(
+        report,
+        files.length,
+        !!opts.json,
+        `; agenda bills: ${linked} linked, ${unlinked} not stored`,
       );
     });
 

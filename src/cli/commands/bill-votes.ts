@@ -9,7 +9,7 @@ import { DomainError } from '../../core/errors.ts';
 import { billVotes, importVotes } from '../../services/votes.ts';
 import { withContext } from '../context.ts';
 import { info, printJson, printTable } from '../output.ts';
-import { filesOf, progress } from './bill-files.ts';
+import { filesOf, importWithProgress, printImport } from './bill-files.ts';
 
 /** Registers `bills import-votes` and `bills votes` under the bills command. */
 export function billVoteCommands(bills: Command): void {
@@ -27,32 +27,21 @@ export function billVoteCommands(bills: Command): void {
       if (format !== 'openstates' && format !== 'legiscan')
         throw new DomainError('VALIDATION_FAILED', 'the format must be openstates or legiscan');
       const files = filesOf(paths);
-      const bar = progress(files.length);
-      const report = await withContext(async (ctx) => {
-        try {
-          return await importVotes(ctx, {
-            format,
-            files,
-            ...(opts.jurisdiction ? { jurisdiction: opts.jurisdiction } : {}),
-            onFile: bar.tick,
-          });
-        } finally {
-          bar.stop();
-        }
-      });
-      if (report.totals.refusedFiles > 0) process.exitCode = 2;
-      if (opts.json) return printJson(report);
-      for (const f of report.files.filter((x) => x.status === 'refused')) {
-        info(`refused ${f.error}`);
-        for (const r of f.rejected) info(`  record ${r.index + 1} (${r.record}): ${r.reason}`);
-      }
-      const t = report.totals;
+      const report = await importWithProgress(files.length, (ctx, onFile) =>
+        importVotes(ctx, {
+          format,
+          files,
+          ...(opts.jurisdiction ? { jurisdiction: opts.jurisdiction } : {}),
+          onFile,
+        }),
+      );
       const linked = report.files.reduce((n, f) => n + f.membersLinked, 0);
       const unlinked = report.files.reduce((n, f) => n + f.membersUnlinked, 0);
-      info(
-        `${files.length} file(s): ${t.new} new, ${t.changed} changed, ${t.unchanged} unchanged, ` +
-          `${t.rejected} rejected, ${t.refusedFiles} file(s) refused; ` +
-          `member votes: ${linked} linked to people, ${unlinked} not`,
+      printImport(
+        report,
+        files.length,
+        !!opts.json,
+        `; member votes: ${linked} linked to people, ${unlinked} not`,
       );
     });
 

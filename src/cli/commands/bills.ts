@@ -12,7 +12,7 @@ import { type BillFormat, importBills, listBills, showBill } from '../../service
 import { withContext } from '../context.ts';
 import { info, printJson, printTable } from '../output.ts';
 import { billEventCommands } from './bill-events.ts';
-import { filesOf, progress } from './bill-files.ts';
+import { filesOf, importWithProgress, printImport } from './bill-files.ts';
 import { billImpactCommand } from './bill-impact.ts';
 import { billVoteCommands } from './bill-votes.ts';
 
@@ -36,30 +36,15 @@ export function billCommands(program: Command): void {
     .action(async (format: string, paths: string[], opts: { jurisdiction?: string; json?: boolean }) => {
       if (format !== 'openstates' && format !== 'legiscan') bad('the format must be openstates or legiscan');
       const files = filesOf(paths);
-      const bar = progress(files.length);
-      const report = await withContext(async (ctx) => {
-        try {
-          return await importBills(ctx, {
-            format: format as BillFormat,
-            files,
-            ...(opts.jurisdiction ? { jurisdiction: opts.jurisdiction } : {}),
-            onFile: bar.tick,
-          });
-        } finally {
-          bar.stop();
-        }
-      });
-      if (report.totals.refusedFiles > 0) process.exitCode = 2;
-      if (opts.json) return printJson(report);
-      for (const f of report.files.filter((x) => x.status === 'refused')) {
-        info(`refused ${f.error}`);
-        for (const r of f.rejected) info(`  record ${r.index + 1} (${r.record}): ${r.reason}`);
-      }
-      const t = report.totals;
-      info(
-        `${files.length} file(s): ${t.new} new, ${t.changed} changed, ${t.unchanged} unchanged, ` +
-          `${t.rejected} rejected, ${t.refusedFiles} file(s) refused`,
+      const report = await importWithProgress(files.length, (ctx, onFile) =>
+        importBills(ctx, {
+          format: format as BillFormat,
+          files,
+          ...(opts.jurisdiction ? { jurisdiction: opts.jurisdiction } : {}),
+          onFile,
+        }),
       );
+      printImport(report, files.length, !!opts.json);
     });
 
   bills

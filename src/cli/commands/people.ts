@@ -4,8 +4,6 @@
  * `.yml`, `.yaml` and `.json` files are imported in name order (people and committees alike). A refused file
  * makes the exit code 2 after every other file has been imported.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Command } from 'commander';
 import { DomainError } from '../../core/errors.ts';
 import { isOcdDivisionId } from '../../core/jurisdictions/types.ts';
@@ -19,6 +17,7 @@ import {
 } from '../../services/people.ts';
 import { withContext } from '../context.ts';
 import { info, printJson, printTable } from '../output.ts';
+import { filesOf, printImport } from './bill-files.ts';
 
 function bad(message: string): never {
   throw new DomainError('VALIDATION_FAILED', message);
@@ -27,25 +26,8 @@ function bad(message: string): never {
 const readable = /\.(ya?ml|json)$/i;
 
 /** The files named by the paths, folders expanded to their YAML and JSON files (recursively, sorted). */
-function filesOf(paths: string[]): PeopleFileInput[] {
-  const found: string[] = [];
-  const walk = (p: string) => {
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(p);
-    } catch {
-      bad(`cannot read ${p}`);
-    }
-    if (stat.isDirectory()) {
-      for (const name of fs.readdirSync(p).sort()) {
-        const child = path.join(p, name);
-        if (fs.statSync(child).isDirectory() || readable.test(name)) walk(child);
-      }
-    } else found.push(p);
-  };
-  for (const p of paths) walk(p);
-  if (found.length === 0) bad('no .yml, .yaml or .json files found in the given paths');
-  return found.map((file) => ({ name: file, content: () => fs.readFileSync(file, 'utf8') }));
+function peopleFilesOf(paths: string[]): PeopleFileInput[] {
+  return filesOf(paths, readable, '.yml, .yaml or .json');
 }
 
 function jurisdictionFilter(value: string | undefined): { jurisdictionId?: string } {
@@ -69,22 +51,16 @@ export function peopleCommands(program: Command): void {
     )
     .option('--json', 'print JSON only')
     .action(async (paths: string[], opts: { jurisdiction?: string; json?: boolean }) => {
-      const files = filesOf(paths);
+      const files = peopleFilesOf(paths);
       const report = await withContext((ctx) =>
         importPeople(ctx, { files, ...(opts.jurisdiction ? { jurisdiction: opts.jurisdiction } : {}) }),
       );
-      if (report.totals.refusedFiles > 0) process.exitCode = 2;
-      if (opts.json) return printJson(report);
-      for (const f of report.files.filter((x) => x.status === 'refused')) {
-        info(`refused ${f.error}`);
-        for (const r of f.rejected) info(`  record ${r.index + 1} (${r.record}): ${r.reason}`);
-      }
-      const t = report.totals;
       const s = report.sponsorships;
-      info(
-        `${files.length} file(s): ${t.new} new, ${t.changed} changed, ${t.unchanged} unchanged, ` +
-          `${t.rejected} rejected, ${t.refusedFiles} file(s) refused; sponsorships: ${s.linkedByName} linked by name, ` +
-          `${s.matchedById} by id, ${s.ambiguous} ambiguous`,
+      printImport(
+        report,
+        files.length,
+        !!opts.json,
+        `; sponsorships: ${s.linkedByName} linked by name, ${s.matchedById} by id, ${s.ambiguous} ambiguous`,
       );
     });
 

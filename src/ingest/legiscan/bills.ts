@@ -19,11 +19,11 @@ import {
 import {
   type BillFileRecord,
   isObj,
+  jsonRecords,
   list,
   type Obj,
   obj,
   optStr,
-  parseBillFile,
   problem,
   readRecord,
   reqDate,
@@ -218,10 +218,7 @@ function bill(o: Obj, path: string): BillRecord {
 
 /** Reads a LegiScan getBill file; throws BILL_FILE_INVALID for malformed JSON, rejects bad records. */
 export function readLegiScanBills(fileName: string, content: string): BillFileRecord[] {
-  const parsed = parseBillFile(fileName, content);
-  const items = Array.isArray(parsed) ? parsed : [parsed];
-  return items.map((item, i) => {
-    const path = Array.isArray(parsed) ? `$[${i}]` : '$';
+  return jsonRecords(fileName, content).map(({ item, path }, i) => {
     const inner = isObj(item) && isObj(item.bill) ? item.bill : item;
     const label =
       isObj(inner) && typeof inner.bill_number === 'string' ? inner.bill_number : `record ${i + 1}`;

@@ -22,12 +22,12 @@ import {
 import {
   type BillFileRecord,
   isObj,
+  jsonRecords,
   list,
   type Obj,
   obj,
   optDate,
   optStr,
-  parseBillFile,
   problem,
   readRecord,
   reqDate,
@@ -214,21 +214,8 @@ export function readOpenStatesBills(
   content: string,
   options: OpenStatesReadOptions = {},
 ): BillFileRecord[] {
-  const parsed = parseBillFile(fileName, content);
-  const items = Array.isArray(parsed)
-    ? parsed
-    : isObj(parsed) && Array.isArray(parsed.results)
-      ? parsed.results
-      : [parsed];
-  const prefix = (i: number) =>
-    Array.isArray(parsed)
-      ? `$[${i}]`
-      : isObj(parsed) && Array.isArray(parsed.results)
-        ? `$.results[${i}]`
-        : '$';
-  return items.map((item, i) =>
+  return jsonRecords(fileName, content, 'results').map(({ item, path }, i) =>
     readRecord(i, labelOf(item, i), () => {
-      const path = prefix(i);
       const o = obj(item, path);
       if (o.legislative_session === undefined && o.session === undefined) {
         problem(path, 'not an Open States bill (it has neither legislative_session nor session)');

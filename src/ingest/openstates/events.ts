@@ -17,16 +17,17 @@ import { divisionOfJurisdiction } from '../../core/bills/jurisdiction.ts';
 import { normalizeIdentifier } from '../../core/bills/types.ts';
 import {
   isObj,
+  jsonRecords,
   list,
   type Obj,
   obj,
   optDate,
   optStr,
-  parseBillFile,
   problem,
-  RecordProblem,
+  readLabelled,
   reqDate,
   reqStr,
+  scrapeSourceId,
   strList,
 } from '../bill-fields.ts';
 
@@ -37,8 +38,6 @@ export interface EventFileRecord {
   record: EventRecord | null;
   reason: string | null;
 }
-
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function agendaBill(e: Obj, path: string): AgendaBill {
   const raw = optStr(e, 'bill_id', path) ?? optStr(e, 'id', path);
@@ -86,12 +85,7 @@ function event(o: Obj, path: string, jurisdiction: string | undefined): EventRec
   const jurisdictionId = divisionOfJurisdiction(rawJurisdiction);
   if (jurisdictionId === null)
     problem(`${path}.jurisdiction`, `"${rawJurisdiction}" is not an OCD jurisdiction id`);
-  const rawId = optStr(o, 'id', path) ?? optStr(o, '_id', path);
-  const ocdId = rawId === null ? null : rawId.startsWith('ocd-event/') ? rawId : `ocd-event/${rawId}`;
-  if (ocdId !== null && !uuid.test(ocdId.slice('ocd-event/'.length)))
-    problem(`${path}._id`, `"${rawId}" is not an OCD event id`);
-  const sourceId = ocdId?.toLowerCase() ?? optStr(o, 'dedupe_key', path);
-  if (sourceId === null) problem(path, 'has no _id, id or dedupe_key to recognise it by');
+  const sourceId = scrapeSourceId(o, path, 'event');
   const status = optStr(o, 'status', path) ?? 'confirmed';
   if (!(eventStatuses as readonly string[]).includes(status))
     problem(`${path}.status`, `"${status}" is not one of ${eventStatuses.join(', ')}`);
@@ -140,20 +134,17 @@ export function readOpenStatesEvents(
   content: string,
   opts: { jurisdiction?: string } = {},
 ): EventFileRecord[] {
-  const parsed = parseBillFile(fileName, content);
-  const items = Array.isArray(parsed) ? parsed : [parsed];
-  return items.map((item, i) => {
-    const path = Array.isArray(parsed) ? `$[${i}]` : '$';
-    try {
-      const o = obj(item, path);
-      if (o.start_date === undefined && o.agenda === undefined)
-        problem(path, 'not an Open States event (it has no start_date or agenda)');
-      const record = event(o, path, opts.jurisdiction);
-      return { index: i, label: `${record.startDate} ${record.name}`, record, reason: null };
-    } catch (err) {
-      if (err instanceof RecordProblem)
-        return { index: i, label: `record ${i + 1}`, record: null, reason: err.message };
-      throw err;
-    }
-  });
+  return jsonRecords(fileName, content).map(({ item, path }, i) =>
+    readLabelled(
+      i,
+      `record ${i + 1}`,
+      () => {
+        const o = obj(item, path);
+        if (o.start_date === undefined && o.agenda === undefined)
+          problem(path, 'not an Open States event (it has no start_date or agenda)');
+        return event(o, path, opts.jurisdiction);
+      },
+      (record) => `${record.startDate} ${record.name}`,
+    ),
+  );
 }
