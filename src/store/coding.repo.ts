@@ -13,7 +13,7 @@ import type {
   HistoryAction,
 } from '../core/coding/types.ts';
 import type { CodedAnswerRow, Database } from './schema.ts';
-import { historyEntryOf, historyRowValues, newId, nowIso } from './util.ts';
+import { historyEntryOf, historyRowValues, newId, nowIso, validOn, visibleToOrganization } from './util.ts';
 
 const batch = 400;
 
@@ -179,23 +179,12 @@ export async function listAnswers(db: Kysely<Database>, f: AnswerFilter): Promis
     .innerJoin('jurisdictions as j', 'j.id', 'a.jurisdiction_id')
     .selectAll('a');
   const org = f.organizationId;
-  if (org !== 'all') {
-    q = q.where((eb) =>
-      org === null
-        ? eb('j.organization_id', 'is', null)
-        : eb.or([eb('j.organization_id', 'is', null), eb('j.organization_id', '=', org)]),
-    );
-  }
+  if (org !== 'all') q = q.where(visibleToOrganization(org));
   if (f.jurisdictionId) q = q.where('a.jurisdiction_id', '=', f.jurisdictionId);
   if (f.indicatorId) q = q.where('a.indicator_id', '=', f.indicatorId);
   if (f.frameworkId) q = q.where('a.framework_id', '=', f.frameworkId);
   if (f.statuses) q = q.where('a.status', 'in', f.statuses.length ? [...f.statuses] : ['-']);
-  const asOf = f.asOf;
-  if (asOf) {
-    q = q
-      .where('a.valid_from', '<=', asOf)
-      .where((eb) => eb.or([eb('a.valid_to', 'is', null), eb('a.valid_to', '>', asOf)]));
-  }
+  if (f.asOf) q = q.where(validOn('a', f.asOf));
   const rows = await q
     .orderBy('a.jurisdiction_id')
     .orderBy('a.indicator_id')

@@ -12,7 +12,7 @@ import type {
 import type { CodedCitation, CodingStatus, HistoryAction } from '../core/coding/types.ts';
 import { toCodedCitation } from './coding.repo.ts';
 import type { Database, ModifierFindingRow } from './schema.ts';
-import { historyEntryOf, historyRowValues, newId, nowIso } from './util.ts';
+import { historyEntryOf, historyRowValues, newId, nowIso, validOn, visibleToOrganization } from './util.ts';
 
 const batch = 400;
 
@@ -99,22 +99,11 @@ export async function listFindings(db: Kysely<Database>, f: FindingFilter): Prom
     .innerJoin('jurisdictions as j', 'j.id', 'm.jurisdiction_id')
     .selectAll('m');
   const org = f.organizationId;
-  if (org !== 'all') {
-    q = q.where((eb) =>
-      org === null
-        ? eb('j.organization_id', 'is', null)
-        : eb.or([eb('j.organization_id', 'is', null), eb('j.organization_id', '=', org)]),
-    );
-  }
+  if (org !== 'all') q = q.where(visibleToOrganization(org));
   if (f.jurisdictionId) q = q.where('m.jurisdiction_id', '=', f.jurisdictionId);
   if (f.frameworkId) q = q.where('m.framework_id', '=', f.frameworkId);
   if (f.statuses) q = q.where('m.status', 'in', f.statuses.length ? [...f.statuses] : ['-']);
-  const asOf = f.asOf;
-  if (asOf) {
-    q = q
-      .where('m.valid_from', '<=', asOf)
-      .where((eb) => eb.or([eb('m.valid_to', 'is', null), eb('m.valid_to', '>', asOf)]));
-  }
+  if (f.asOf) q = q.where(validOn('m', f.asOf));
   const rows = await q
     .orderBy('m.jurisdiction_id')
     .orderBy('m.modifier_id')

@@ -13,7 +13,7 @@ import {
 } from '../core/analyzer/review.ts';
 import type { SuggestedAnswer } from '../core/analyzer/types.ts';
 import type { Database } from './schema.ts';
-import { fromJson, newId, nowIso } from './util.ts';
+import { fromJson, newId, nowIso, visibleToOrganization } from './util.ts';
 
 /** A suggestion as written by an analysis. */
 export type NewSuggestionRow = Pick<
@@ -159,13 +159,7 @@ export async function listSuggestions(
   if (filter.versionId !== undefined) q = q.where('s.version_id', '=', filter.versionId);
   if (filter.reviewStatus !== undefined) q = q.where('s.review_status', '=', filter.reviewStatus);
   const org = filter.organizationId;
-  if (org !== 'all') {
-    q = q.where((eb) =>
-      org === null
-        ? eb('j.organization_id', 'is', null)
-        : eb.or([eb('j.organization_id', 'is', null), eb('j.organization_id', '=', org)]),
-    );
-  }
+  if (org !== 'all') q = q.where(visibleToOrganization(org));
   const rows = await q.orderBy('d.citation').orderBy('s.version_id').orderBy('s.indicator_id').execute();
   return rows.map(toSuggestion);
 }

@@ -1,5 +1,6 @@
 /** Small helpers shared by the repositories: clock, ids, JSON columns, history rows. */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { type SqlBool, sql } from 'kysely';
 
 /** Current time as stored: ISO-8601 UTC with milliseconds. */
 export function nowIso(clock: () => Date = () => new Date()): string {
@@ -71,4 +72,21 @@ export function historyEntryOf<S, A extends string>(r: {
     before: r.before_json === null ? null : fromJson<S>(r.before_json),
     after: fromJson<S>(r.after_json),
   };
+}
+
+/**
+ * Rows whose jurisdiction (joined as `j`) an organization may see: shared jurisdictions plus its own; `null` for
+ * shared ones only. Callers skip it for 'all'.
+ */
+export function visibleToOrganization(org: string | null) {
+  return org === null
+    ? sql<SqlBool>`j.organization_id is null`
+    : sql<SqlBool>`(j.organization_id is null or j.organization_id = ${org})`;
+}
+
+/** Rows of the table aliased `alias` whose half-open validity interval contains the date. */
+export function validOn(alias: string, date: string) {
+  const from = sql.ref(`${alias}.valid_from`);
+  const to = sql.ref(`${alias}.valid_to`);
+  return sql<SqlBool>`(${from} <= ${date} and (${to} is null or ${to} > ${date}))`;
 }
