@@ -2,6 +2,7 @@
  * Row types as stored. Both engines store timestamps as ISO-8601 UTC text (sortable, identical on both) and
  * flags as 0/1 integers; repositories map rows to core domain objects, so these shapes never leave the store.
  */
+import type { AlertTables } from './alerts.schema.ts';
 import type { BillTables } from './bills.schema.ts';
 import type { EventTables } from './events.schema.ts';
 import type { PeopleTables } from './people.schema.ts';
@@ -332,7 +333,7 @@ export interface AnalyzerSuggestionRow {
   created_at: string;
 }
 
-export interface Database extends BillTables, PeopleTables, VoteTables, EventTables {
+export interface Database extends BillTables, PeopleTables, VoteTables, EventTables, AlertTables {
   framework_versions: FrameworkVersionRow;
   framework_indicators: FrameworkIndicatorRow;
   jurisdictions: JurisdictionRow;

@@ -75,11 +75,15 @@ for (const dialect of await engines()) {
           'bill_sponsorships',
           'bill_versions',
           'bills',
+          'change_event_targets',
+          'change_events',
           'coded_answers',
           'committee_memberships',
           'committees',
           'event_bills',
           'events',
+          'feed_positions',
+          'follows',
           'framework_indicators',
           'framework_versions',
           'jurisdictions',
@@ -106,6 +110,9 @@ for (const dialect of await engines()) {
           'users',
           'vote_members',
           'votes',
+          'webhook_attempts',
+          'webhook_deliveries',
+          'webhook_endpoints',
         ]);
         snapshots.record(dialect, 'schema', shape);
         const tables = await store.db.introspection.getTables();

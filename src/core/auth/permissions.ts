@@ -24,6 +24,10 @@ export const permissions = [
   'recommendations:write',
   /** Invite, change and remove members; manage API tokens. */
   'members:manage',
+  /** Correct imported bill data: override an action's classification, confirm or reject a bill's link to an indicator. */
+  'bills:review',
+  /** Add, change and remove the organization's webhook endpoints; see their delivery logs and redeliver. */
+  'webhooks:manage',
   /** Instance-wide user administration (list and disable accounts, create organizations). */
   'instance:admin',
 ] as const;
@@ -40,8 +44,17 @@ const grants: Record<Role, readonly Permission[]> = {
     'coding:publish',
     'qc:manage',
     'recommendations:write',
+    'bills:review',
+    'webhooks:manage',
   ],
-  analyst: ['org:read', 'jurisdictions:write', 'laws:write', 'coding:write', 'recommendations:write'],
+  analyst: [
+    'org:read',
+    'jurisdictions:write',
+    'laws:write',
+    'coding:write',
+    'recommendations:write',
+    'bills:review',
+  ],
   reviewer: [
     'org:read',
     'jurisdictions:write',
@@ -50,6 +63,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'coding:review',
     'coding:publish',
     'qc:manage',
+    'bills:review',
   ],
   campaigner: ['org:read'],
   viewer: ['org:read'],

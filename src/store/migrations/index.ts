@@ -12,6 +12,7 @@ import * as bills from './20261129090000-bills.ts';
 import * as people from './20261129100000-people.ts';
 import * as votes from './20261129110000-votes.ts';
 import * as events from './20261129120000-events.ts';
+import * as alerts from './20261129130000-alerts.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261129010000-initial': initial,
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '20261129100000-people': people,
   '20261129110000-votes': votes,
   '20261129120000-events': events,
+  '20261129130000-alerts': alerts,
 };
