@@ -63,3 +63,25 @@ export interface ChangeEvent extends ChangeEventDraft {
   id: string;
   createdAt: string;
 }
+
+/** A bill as events describe it. */
+export interface EventBill {
+  id: string;
+  identifier: string;
+  title: string;
+  jurisdictionId: string;
+  session: string;
+  stage: string;
+}
+
+/**
+ * The `payload` of each event type (the `data` of a webhook). Every bill-related payload has `bill`.
+ * - bill.created: { bill }
+ * - bill.action_added: { bill, action: { order, date, description, classification: string[], organization } }
+ * - bill.status_changed: { bill, from: stage, to: stage, action: { date, description } | null }
+ * - bill.version_added: { bill, version: { note, date, links: string[] } }
+ * - vote.recorded: { bill: EventBill | null, vote: { id, motion, result, date, organization, counts: { option, value }[] } }
+ * - hearing.scheduled / hearing.changed: { hearing: { id, name, startDate, location, status }, bills: EventBill[],
+ *   changed?: string[] (field names, for hearing.changed) }
+ */
+export type ChangeEventPayload = Record<string, unknown> & { bill?: EventBill | null };
