@@ -12,6 +12,7 @@ import {
   type TableLine,
 } from './measure.ts';
 import { analyzerRow } from './rows/analyzer.ts';
+import { billsImportRow } from './rows/bills-import.ts';
 import { frameworkRow } from './rows/framework.ts';
 import { ingestXmlRow } from './rows/ingest-xml.ts';
 import { scoreDbRow } from './rows/score-db.ts';
@@ -19,7 +20,15 @@ import { scoringRow } from './rows/scoring.ts';
 import { searchRow } from './rows/search.ts';
 
 /** Rows, in table order. A new row is a module under bench/rows/ added here. */
-const allRows: BenchRow[] = [frameworkRow, scoringRow, scoreDbRow, searchRow, ingestXmlRow, analyzerRow];
+const allRows: BenchRow[] = [
+  frameworkRow,
+  scoringRow,
+  scoreDbRow,
+  searchRow,
+  ingestXmlRow,
+  analyzerRow,
+  billsImportRow,
+];
 
 // `npm run bench -- score-db search`: only the rows whose id is named, or whose name contains an argument.
 const wanted = process.argv.slice(2).map((a) => a.toLowerCase());

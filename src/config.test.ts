@@ -27,7 +27,26 @@ describe('loadConfig', () => {
       sessionIdleSeconds: 900,
       sessionAbsoluteSeconds: 28800,
       logLevel: 'info',
+      secretKey: null,
+      allowPrivateWebhookHosts: false,
+      alertsIntervalSeconds: 30,
     });
+  });
+
+  it('reads the alert settings: secret key, private webhook hosts (on under NODE_ENV=test), interval', () => {
+    const key = Buffer.alloc(32, 7);
+    expect(loadConfig({ LAWGAP_SECRET_KEY: key.toString('base64') }).secretKey).toBe(key.toString('base64'));
+    expect(loadConfig({ LAWGAP_SECRET_KEY: key.toString('hex') }).secretKey).toBe(key.toString('hex'));
+    expect(problems({ LAWGAP_SECRET_KEY: 'short' })[0]).toMatch(
+      /^LAWGAP_SECRET_KEY: must be 32 random bytes/,
+    );
+    expect(loadConfig({ NODE_ENV: 'test' }).allowPrivateWebhookHosts).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'test', ALLOW_PRIVATE_WEBHOOK_HOSTS: '0' }).allowPrivateWebhookHosts).toBe(
+      false,
+    );
+    expect(loadConfig({ ALLOW_PRIVATE_WEBHOOK_HOSTS: 'true' }).allowPrivateWebhookHosts).toBe(true);
+    expect(problems({ ALLOW_PRIVATE_WEBHOOK_HOSTS: 'yes' })[0]).toMatch(/^ALLOW_PRIVATE_WEBHOOK_HOSTS: /);
+    expect(loadConfig({ ALERTS_INTERVAL_SECONDS: '0' }).alertsIntervalSeconds).toBe(0);
   });
 
   it('reads every variable, treating empty ones as unset and ignoring unrelated ones', () => {

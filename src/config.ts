@@ -32,7 +32,19 @@ const schema = z.object({
   SESSION_IDLE_SECONDS: duration.default(15 * 60),
   SESSION_ABSOLUTE_SECONDS: duration.default(8 * 60 * 60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LAWGAP_SECRET_KEY: z
+    .string()
+    .refine(isSecretKey, 'must be 32 random bytes as base64 or 64 hex digits (openssl rand -base64 32)')
+    .optional(),
+  ALLOW_PRIVATE_WEBHOOK_HOSTS: z.enum(['0', '1', 'true', 'false']).optional(),
+  ALERTS_INTERVAL_SECONDS: duration.default(30),
+  NODE_ENV: z.string().optional(),
 });
+
+function isSecretKey(text: string): boolean {
+  if (/^[0-9a-fA-F]{64}$/.test(text)) return true;
+  return /^[A-Za-z0-9+/_-]{43}=?$/.test(text) && Buffer.from(text, 'base64').length === 32;
+}
 
 export interface Config {
   port: number;
@@ -47,6 +59,12 @@ export interface Config {
   sessionIdleSeconds: number;
   sessionAbsoluteSeconds: number;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  /** Key for fields encrypted at rest (webhook secrets, subscriber emails); null: `<dataDir>/secret.key`. */
+  secretKey: string | null;
+  /** Whether webhook URLs may name loopback or private hosts (default: only when NODE_ENV=test). */
+  allowPrivateWebhookHosts: boolean;
+  /** Seconds between background alert dispatch runs in the server; 0 disables the loop. */
+  alertsIntervalSeconds: number;
 }
 
 /** Thrown when the environment is invalid; lists every problem. */
@@ -85,5 +103,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     sessionIdleSeconds: e.SESSION_IDLE_SECONDS,
     sessionAbsoluteSeconds: e.SESSION_ABSOLUTE_SECONDS,
     logLevel: e.LOG_LEVEL,
+    secretKey: e.LAWGAP_SECRET_KEY ?? null,
+    allowPrivateWebhookHosts:
+      e.ALLOW_PRIVATE_WEBHOOK_HOSTS === undefined
+        ? e.NODE_ENV === 'test'
+        : ['1', 'true'].includes(e.ALLOW_PRIVATE_WEBHOOK_HOSTS),
+    alertsIntervalSeconds: e.ALERTS_INTERVAL_SECONDS,
   });
 }

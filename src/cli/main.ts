@@ -6,8 +6,10 @@ import { Command, CommanderError } from 'commander';
 import { loadConfig } from '../config.ts';
 import { prepareDatabase } from '../services/bootstrap.ts';
 import { createStore } from '../store/db.ts';
+import { alertCommands } from './commands/alerts.ts';
 import { analyzeCommands } from './commands/analyze.ts';
 import { billCommands } from './commands/bills.ts';
+import { campaignCommands } from './commands/campaigns.ts';
 import { codingCommands } from './commands/coding.ts';
 import { demoCommands } from './commands/demo.ts';
 import { frameworkCommands } from './commands/framework.ts';
@@ -16,12 +18,14 @@ import { jurisdictionCommands } from './commands/jurisdictions.ts';
 import { lawCommands } from './commands/laws.ts';
 import { peopleCommands } from './commands/people.ts';
 import { qcCommands } from './commands/qc.ts';
+import { recodingCommands } from './commands/recoding.ts';
 import { recommendationCommands } from './commands/recommendations.ts';
 import { scoreCommands } from './commands/scores.ts';
 import { searchCommands } from './commands/search.ts';
 import { suggestionCommands } from './commands/suggestions.ts';
 import { treatyCommands } from './commands/treaties.ts';
 import { userCommands } from './commands/users.ts';
+import { webhookCommands } from './commands/webhooks.ts';
 import { exitCodeOf, info, messageOf, printJson } from './output.ts';
 
 const program = new Command('lawgap')
@@ -84,6 +88,10 @@ userCommands(program);
 suggestionCommands(program);
 treatyCommands(program);
 demoCommands(program);
+campaignCommands(program);
+recodingCommands(program);
+webhookCommands(program);
+alertCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -95,6 +95,13 @@ export const billListQuery = z.strictObject({
   jurisdiction: ocdDivisionId.optional(),
   session: z.string().min(1).max(100).optional(),
   stage: stage.optional(),
+  subject: z.string().min(1).max(200).optional().describe('only bills with this subject (case-insensitive)'),
+  indicator: z
+    .string()
+    .min(1)
+    .max(40)
+    .optional()
+    .describe('only bills linked to this indicator (confirmed or suggested, not rejected)'),
   limit: z.coerce.number().int().min(1).max(1000).default(1000).describe('at most this many bills (1–1000)'),
 });
 

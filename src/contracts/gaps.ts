@@ -1,6 +1,7 @@
 /** API shapes for gap reports and open exports. */
 import { z } from 'zod';
 import { locales } from '../core/i18n/locales.ts';
+import { gapLiveBill } from './bill-review.ts';
 import { answerCitation, scoreInclude } from './coding.ts';
 import { ocdDivisionId } from './common.ts';
 import { isoDate } from './laws.ts';
@@ -82,6 +83,10 @@ export const gapReport = z
           .nullable()
           .optional()
           .describe('your organization’s recommendation (null when anonymous or none written)'),
+        liveBills: z
+          .array(gapLiveBill)
+          .optional()
+          .describe('live bills of the jurisdiction linked to the indicator, confirmed first'),
       }),
     ),
     notCoded: z.array(

@@ -1,7 +1,10 @@
 /** Starts the server: load config, open and prepare the database, print the setup link on first run, listen. */
 import { type Config, ConfigError, loadConfig } from '../config.ts';
 import { issueSetupToken } from '../services/accounts.ts';
+import { startAlertLoop } from '../services/alert-dispatch.ts';
 import { prepareDatabase } from '../services/bootstrap.ts';
+import { startDigestLoop } from '../services/email-digests.ts';
+import { loadFieldKey } from '../services/field-crypto.ts';
 import { consoleMailer, smtpMailer } from '../services/mailer.ts';
 import { createStore } from '../store/db.ts';
 import { buildApp } from './app.ts';
@@ -20,6 +23,20 @@ export async function startServer(config: Readonly<Config>): Promise<() => Promi
   await app.listen({ port: config.port, host: config.host });
   const where = store.dialect === 'sqlite' ? `SQLite in ${config.dataDir}` : 'PostgreSQL';
   process.stdout.write(`lawgap: serving ${config.publicUrl} (${where})\n`);
+  const stopAlerts = startAlertLoop(
+    { db: store.db, fieldKey: loadFieldKey(config), allowPrivateHosts: config.allowPrivateWebhookHosts },
+    config.alertsIntervalSeconds * 1000,
+    (err) => app.log.error({ err }, 'alert dispatch failed'),
+  );
+  // Alert mail only goes out through a real SMTP server (the console fallback is for one-off links).
+  const stopDigests = config.smtpUrl
+    ? startDigestLoop(
+        { db: store.db },
+        { mailer, publicUrl: config.publicUrl, fieldKey: loadFieldKey(config) },
+        config.alertsIntervalSeconds * 1000,
+        (err) => app.log.error({ code: (err as { code?: string }).code ?? 'unknown' }, 'alert mail failed'),
+      )
+    : async () => undefined;
   const setupToken = await issueSetupToken(store.db);
   if (setupToken) {
     process.stdout.write(
@@ -27,6 +44,8 @@ export async function startServer(config: Readonly<Config>): Promise<() => Promi
     );
   }
   return async () => {
+    await stopAlerts();
+    await stopDigests();
     await app.close();
     await store.destroy();
   };

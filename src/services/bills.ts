@@ -10,7 +10,7 @@
  */
 import { actorCan } from '../core/auth/permissions.ts';
 import { deriveStage } from '../core/bills/stage.ts';
-import type { Bill, BillListing, BillRecord, BillStage } from '../core/bills/types.ts';
+import type { Bill, BillAction, BillListing, BillRecord, BillStage } from '../core/bills/types.ts';
 import { DomainError, isDomainError } from '../core/errors.ts';
 import type { BillFileRecord } from '../ingest/bill-fields.ts';
 import { readLegiScanBills } from '../ingest/legiscan/bills.ts';
@@ -18,17 +18,23 @@ import { readOpenStatesBills } from '../ingest/openstates/bills.ts';
 import { recordAudit } from '../store/audit.repo.ts';
 import {
   type BillDerived,
+  beginBillBatch,
   billContentHash,
+  endBillBatch,
   findBillKey,
   getBill,
   insertBill,
   listBills as listStoredBills,
+  prefetchBillKeys,
   replaceBill,
   upsertSession,
 } from '../store/bills.repo.ts';
 import { nowIso } from '../store/util.ts';
+import { overriddenActions } from './bill-overrides.ts';
+import { recordBillChanges } from './change-events.ts';
 import type { ServiceContext } from './context.ts';
 import { importEachFile, rejectedMessage } from './import-files.ts';
+import { openRecodingTaskIfEnacted } from './recoding.ts';
 
 /** The file formats `importBills` reads. */
 export const billFormats = ['openstates', 'legiscan'] as const;
@@ -38,6 +44,8 @@ export type BillFormat = (typeof billFormats)[number];
 export interface BillFileInput {
   name: string;
   content: string | (() => string);
+  /** A reader of the records instead of `content`: bulk files and zip entries (services/bill-bulk.ts). */
+  read?: () => BillFileRecord[];
 }
 
 export interface ImportBillsArgs {
@@ -81,18 +89,20 @@ class FileRefused extends Error {
 }
 
 function read(format: BillFormat, file: BillFileInput, jurisdiction: string | undefined): BillFileRecord[] {
+  if (file.read) return file.read();
   const content = typeof file.content === 'string' ? file.content : file.content();
   if (format === 'legiscan') return readLegiScanBills(file.name, content);
   return readOpenStatesBills(file.name, content, jurisdiction ? { jurisdiction } : {});
 }
 
-function derive(record: BillRecord): BillDerived {
+/** Derived values; `actions` are the record's with analysts' overrides applied (services/bill-overrides.ts). */
+function derive(record: BillRecord, actions: readonly BillAction[] = record.actions): BillDerived {
   const latest = [...record.actions].sort((a, b) => a.order - b.order).at(-1);
   return {
-    stage: deriveStage(record.actions),
+    stage: deriveStage(actions),
     latestAction: latest?.description ?? null,
     latestActionDate: latest?.date ?? null,
-    flaggedActions: record.actions.filter((a) => a.unknownClassification.length > 0).length,
+    flaggedActions: actions.filter((a) => a.unknownClassification.length > 0).length,
   };
 }
 
@@ -171,9 +181,13 @@ async function importFile(
   try {
     await ctx.db.transaction().execute(async (trx) => {
       const now = nowIso();
+      // Stored keys of the whole file at once; new and changed bills are written in batches.
+      const found = records.flatMap((r) => (r.record ? [r.record] : []));
+      const keys = await prefetchBillKeys(trx, found);
+      beginBillBatch(trx);
       for (const { record, index, label } of records) {
         if (!record) continue;
-        const matches = await findBillKey(trx, record);
+        const matches = await findBillKey(trx, record, keys);
         const stored = matches[0];
         const conflict =
           matches.length > 1 ||
@@ -200,15 +214,24 @@ async function importFile(
           continue;
         }
         const sessionId = await upsertSession(trx, record.session, now);
-        const args = { record, sessionId, contentHash, derived: derive(record), now };
+        const actions = stored && (await overriddenActions(trx, ctx.actor, stored.id, record.actions));
+        const args = { record, sessionId, contentHash, derived: derive(record, actions || undefined), now };
+        const stage = args.derived.stage;
+        let billId: string;
         if (stored) {
-          await replaceBill(trx, stored.id, args);
+          const before = await getBill(trx, stored.id);
+          billId = stored.id;
+          await replaceBill(trx, billId, args);
+          await recordBillChanges(trx, { before, billId, record, stage, now });
           counts.changed++;
         } else {
-          await insertBill(trx, args);
+          billId = await insertBill(trx, args);
+          await recordBillChanges(trx, { before: undefined, billId, record, stage, now });
           counts.new++;
         }
+        await openRecodingTaskIfEnacted(trx, ctx.actor, billId, record, args.derived.stage);
       }
+      await endBillBatch(trx);
       if (counts.new + counts.changed > 0) {
         await recordAudit(trx, ctx.actor, 'bills.import', file.name, { format, ...counts });
       }
@@ -234,6 +257,10 @@ export interface ListBillsArgs {
   jurisdictionId?: string;
   session?: string;
   stage?: BillStage;
+  /** One of the bill's subjects (case-insensitive). */
+  subject?: string;
+  /** Linked to this indicator, the link not rejected. */
+  indicator?: string;
   limit?: number;
 }
 

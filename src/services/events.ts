@@ -14,6 +14,7 @@ import { getBill } from '../store/bills.repo.ts';
 import { eventHash, eventsOfBill, resolveAgendaBill, storedEvent, writeEvent } from '../store/events.repo.ts';
 import { nowIso } from '../store/util.ts';
 import type { BillFileInput, BillFileReport, BillImportReport, BillRejection } from './bills.ts';
+import { hearingSnapshot, recordHearingChange } from './change-events.ts';
 import type { ServiceContext } from './context.ts';
 import { importEachFile, readFileRecords, rejectedMessage } from './import-files.ts';
 
@@ -113,7 +114,10 @@ async function importFile(
         counts.unchanged++;
         continue;
       }
+      const before = stored ? await hearingSnapshot(trx, stored.id) : null;
       await writeEvent(trx, record, billIds, hash, now, stored?.id);
+      const id = stored?.id ?? (await storedEvent(trx, record.sourceId))?.id;
+      if (id) await recordHearingChange(trx, { before, id, record, billIds, now });
       counts[stored ? 'changed' : 'new']++;
     }
     if (counts.new + counts.changed > 0)

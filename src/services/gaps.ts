@@ -6,20 +6,25 @@
  * indicator listed as not coded), not an error. A reader with an active organization sees its
  * recommendations on the gaps (services/recommendations.ts); anonymous reports carry none.
  */
+import type { GapLiveBill } from '../core/bills/links.ts';
 import { statusesIncluded } from '../core/coding/types.ts';
 import { DomainError } from '../core/errors.ts';
 import type { Locale } from '../core/framework/types.ts';
-import { buildGapReport, type GapReport, pickExemplars } from '../core/gaps/gap-report.ts';
+import { buildGapReport, type Gap, type GapReport, pickExemplars } from '../core/gaps/gap-report.ts';
 import { localized } from '../core/jurisdictions/types.ts';
 import { isIsoDate } from '../core/laws/intervals.ts';
 import { listAnswers } from '../store/coding.repo.ts';
 import { getJurisdiction } from '../store/jurisdictions.repo.ts';
+import { liveBillsForIndicators } from './bill-links.ts';
 import { visibleOrg } from './coding.ts';
 import type { ServiceContext } from './context.ts';
 import { getFramework } from './framework.ts';
 import { requireJurisdiction } from './jurisdictions.ts';
 import { recommendationsForReport } from './recommendations.ts';
 import { type ScoreInclude, scoreAsOf } from './scores.ts';
+
+/** A gap report whose gaps carry their live bills (stage not ended; confirmed links first, then suggested). */
+export type GapReportWithBills = Omit<GapReport, 'gaps'> & { gaps: (Gap & { liveBills: GapLiveBill[] })[] };
 
 /** Options of a gap report. */
 export interface GapOptions {
@@ -38,7 +43,7 @@ export async function gapReport(
   jurisdictionId: string,
   date: string,
   options: GapOptions = {},
-): Promise<GapReport> {
+): Promise<GapReportWithBills> {
   if (!isIsoDate(date))
     throw new DomainError('VALIDATION_FAILED', `as-of must be a date YYYY-MM-DD, got "${date}"`);
   const include = options.include ?? 'published';
@@ -85,7 +90,7 @@ export async function gapReport(
       e.jurisdictionName = names.get(e.jurisdictionId) ?? e.jurisdictionId;
     }
   }
-  return buildGapReport({
+  const gaps = buildGapReport({
     framework,
     score: report.result,
     jurisdiction: { id: jurisdiction.id, name: localized(jurisdiction.name, locale) },
@@ -95,4 +100,8 @@ export async function gapReport(
     exemplars: picked,
     recommendations: await recommendationsForReport(ctx, framework.id, locale),
   });
+  // Each gap carries the jurisdiction's live bills linked to its indicator (services/bill-links.ts).
+  const ids = gaps.gaps.map((g) => g.indicatorId);
+  const live = await liveBillsForIndicators(ctx, jurisdiction.id, ids);
+  return { ...gaps, gaps: gaps.gaps.map((g) => ({ ...g, liveBills: live.get(g.indicatorId) ?? [] })) };
 }

@@ -13,6 +13,7 @@ import { divisionOfJurisdiction } from '../core/bills/jurisdiction.ts';
 import { DomainError } from '../core/errors.ts';
 import type { Committee, Person } from '../core/people/types.ts';
 import { type PeopleFileRecord, readPeopleFile } from '../ingest/openstates/people.ts';
+import { readPeopleCsv } from '../ingest/openstates/people-csv.ts';
 import { recordAudit } from '../store/audit.repo.ts';
 import {
   type CommitteeListing,
@@ -139,7 +140,11 @@ async function importFile(
     rejected: [],
   };
   const read = readFileRecords(file, 'PEOPLE_FILE_INVALID', (content) =>
-    readPeopleFile(file.name, content, jurisdiction === undefined ? {} : { jurisdiction }),
+    (/\.csv$/i.test(file.name) ? readPeopleCsv : readPeopleFile)(
+      file.name,
+      content,
+      jurisdiction === undefined ? {} : { jurisdiction },
+    ),
   );
   if ('error' in read) return { ...report, error: read.error };
   const { records } = read;

@@ -28,6 +28,7 @@ import {
   writeVote,
 } from '../store/votes.repo.ts';
 import type { BillFileInput, BillFileReport, BillFormat, BillImportReport, BillRejection } from './bills.ts';
+import { recordVoteRecorded } from './change-events.ts';
 import type { ServiceContext } from './context.ts';
 import { importEachFile, readFileRecords, rejectedMessage } from './import-files.ts';
 
@@ -144,6 +145,7 @@ async function importFile(
         continue;
       }
       await writeVote(trx, v, hash, now, stored?.id);
+      if (!stored) await recordVoteRecorded(trx, v, now);
       counts[stored ? 'changed' : 'new']++;
     }
     if (counts.new + counts.changed > 0) {

@@ -1,10 +1,11 @@
 /**
  * Bills in the store. A bill's children (sponsorships, actions, versions, documents, related bills,
  * citations) are written whole in source order and replaced whole when the bill changes, so a stored bill
- * is always exactly one imported record. `contentHash` makes "unchanged" a single comparison.
+ * is always exactly one imported record (writes: bill-writes.ts). `contentHash` makes "unchanged" a single
+ * comparison; an import looks up the stored keys of a whole file at once (`prefetchBillKeys`).
  */
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type {
   Bill,
   BillAction,
@@ -14,47 +15,30 @@ import type {
   BillSource,
   BillStage,
   Chamber,
-  LegislativeSession,
   Sponsorship,
 } from '../core/bills/types.ts';
+import { type BillChildTable, billName, flushBillBatch } from './bill-writes.ts';
 import type { BillDocumentRow, BillRow } from './bills.schema.ts';
 import type { Database } from './schema.ts';
-import { fromJson, newId } from './util.ts';
+import { fromJson } from './util.ts';
 
-/** SHA-256 of the record as read (key order fixed by the readers), the change test of every import. */
+export {
+  type BillDerived,
+  beginBillBatch,
+  endBillBatch,
+  insertBill,
+  replaceBill,
+  upsertSession,
+} from './bill-writes.ts';
+
+/**
+ * SHA-256 of the record as read (key order fixed by the readers), the change test of every import. An
+ * action's `order` is hashed as its position, which is all the store keeps of it (a bill exported and read
+ * back, or a source that renumbers from 0 instead of 1, is then unchanged).
+ */
 export function billContentHash(record: BillRecord): string {
-  return createHash('sha256').update(JSON.stringify(record)).digest('hex');
-}
-
-/** The session's id, inserting it (or refreshing its name and dates) on the way. */
-export async function upsertSession(
-  db: Kysely<Database>,
-  s: LegislativeSession,
-  now: string,
-): Promise<string> {
-  const found = await db
-    .selectFrom('legislative_sessions')
-    .selectAll()
-    .where('jurisdiction_id', '=', s.jurisdictionId)
-    .where('identifier', '=', s.identifier)
-    .executeTakeFirst();
-  const values = {
-    name: s.name,
-    classification: s.classification,
-    start_date: s.startDate,
-    end_date: s.endDate,
-  };
-  if (found) {
-    const same = Object.entries(values).every(([k, v]) => found[k as keyof typeof values] === v);
-    if (!same) await db.updateTable('legislative_sessions').set(values).where('id', '=', found.id).execute();
-    return found.id;
-  }
-  const id = newId();
-  await db
-    .insertInto('legislative_sessions')
-    .values({ id, jurisdiction_id: s.jurisdictionId, identifier: s.identifier, created_at: now, ...values })
-    .execute();
-  return id;
+  const stored = { ...record, actions: record.actions.map((a, position) => ({ ...a, order: position })) };
+  return createHash('sha256').update(JSON.stringify(stored)).digest('hex');
 }
 
 /** What an import needs to know about a stored bill. */
@@ -68,19 +52,110 @@ export interface StoredBillKey {
   identifier: string;
 }
 
-/** The stored bill matching a record by OCD id, else by (jurisdiction, session, identifier); or none. */
-export async function findBillKey(db: Kysely<Database>, r: BillRecord): Promise<StoredBillKey[]> {
+const keyColumns = [
+  'id',
+  'ocd_id',
+  'change_hash',
+  'content_hash',
+  'jurisdiction_id',
+  'session_identifier',
+  'identifier',
+] as const;
+
+type KeyRow = Pick<BillRow, (typeof keyColumns)[number]>;
+
+function storedKey(b: KeyRow): StoredBillKey {
+  return {
+    id: b.id,
+    ocdId: b.ocd_id,
+    changeHash: b.change_hash,
+    contentHash: b.content_hash,
+    jurisdictionId: b.jurisdiction_id,
+    sessionIdentifier: b.session_identifier,
+    identifier: b.identifier,
+  };
+}
+
+const humanKey = billName;
+
+/** The stored keys of the bills a file names, looked up at once (`prefetchBillKeys`). */
+export interface BillKeyIndex {
+  byOcdId: Map<string, StoredBillKey>;
+  byHumanKey: Map<string, StoredBillKey>;
+}
+
+// Values per `in (…)` list: well under both engines' bound-parameter limits.
+const lookupChunk = 5_000;
+
+/**
+ * The stored bills matching any of the records by OCD id or by (jurisdiction, session, identifier), in a few
+ * queries per file instead of one per bill.
+ */
+export async function prefetchBillKeys(db: Kysely<Database>, records: BillRecord[]): Promise<BillKeyIndex> {
+  await flushBillBatch(db);
+  const index: BillKeyIndex = { byOcdId: new Map(), byHumanKey: new Map() };
+  const add = (rows: KeyRow[]) => {
+    for (const row of rows) {
+      const key = storedKey(row);
+      if (key.ocdId !== null) index.byOcdId.set(key.ocdId, key);
+      index.byHumanKey.set(humanKey(key.jurisdictionId, key.sessionIdentifier, key.identifier), key);
+    }
+  };
+  const ocdIds = [...new Set(records.flatMap((r) => (r.ocdId ? [r.ocdId] : [])))];
+  for (let i = 0; i < ocdIds.length; i += lookupChunk) {
+    const chunk = ocdIds.slice(i, i + lookupChunk);
+    add(await db.selectFrom('bills').select(keyColumns).where('ocd_id', 'in', chunk).execute());
+  }
+  const groups = new Map<string, { jurisdictionId: string; session: string; identifiers: Set<string> }>();
+  for (const r of records) {
+    const g = humanKey(r.jurisdictionId, r.session.identifier, '');
+    const group = groups.get(g) ?? {
+      jurisdictionId: r.jurisdictionId,
+      session: r.session.identifier,
+      identifiers: new Set<string>(),
+    };
+    group.identifiers.add(r.identifier);
+    groups.set(g, group);
+  }
+  for (const { jurisdictionId, session, identifiers } of groups.values()) {
+    const all = [...identifiers];
+    for (let i = 0; i < all.length; i += lookupChunk) {
+      const rows = await db
+        .selectFrom('bills')
+        .select(keyColumns)
+        .where('jurisdiction_id', '=', jurisdictionId)
+        .where('session_identifier', '=', session)
+        .where('identifier', 'in', all.slice(i, i + lookupChunk))
+        .execute();
+      add(rows);
+    }
+  }
+  return index;
+}
+
+/**
+ * The stored bills matching a record by OCD id, else by (jurisdiction, session, identifier): none, one, or
+ * two different bills (a conflict). Answered from `index` when given, else by a query.
+ */
+export async function findBillKey(
+  db: Kysely<Database>,
+  r: BillRecord,
+  index?: BillKeyIndex,
+): Promise<StoredBillKey[]> {
+  if (index) {
+    const byOcd = r.ocdId ? index.byOcdId.get(r.ocdId) : undefined;
+    const byKey = index.byHumanKey.get(humanKey(r.jurisdictionId, r.session.identifier, r.identifier));
+    if (byOcd && byKey && byOcd.id !== byKey.id) return [byOcd, byKey];
+    const found = byOcd ?? byKey;
+    return found ? [found] : [];
+  }
+  await flushBillBatch(db, [
+    ...(r.ocdId ? [r.ocdId] : []),
+    humanKey(r.jurisdictionId, r.session.identifier, r.identifier),
+  ]);
   const rows = await db
     .selectFrom('bills')
-    .select([
-      'id',
-      'ocd_id',
-      'change_hash',
-      'content_hash',
-      'jurisdiction_id',
-      'session_identifier',
-      'identifier',
-    ])
+    .select(keyColumns)
     .where((eb) =>
       eb.or([
         ...(r.ocdId ? [eb('ocd_id', '=', r.ocdId)] : []),
@@ -92,168 +167,7 @@ export async function findBillKey(db: Kysely<Database>, r: BillRecord): Promise<
       ]),
     )
     .execute();
-  return rows.map((b) => ({
-    id: b.id,
-    ocdId: b.ocd_id,
-    changeHash: b.change_hash,
-    contentHash: b.content_hash,
-    jurisdictionId: b.jurisdiction_id,
-    sessionIdentifier: b.session_identifier,
-    identifier: b.identifier,
-  }));
-}
-
-/** Derived values stored beside the record. */
-export interface BillDerived {
-  stage: BillStage;
-  latestAction: string | null;
-  latestActionDate: string | null;
-  flaggedActions: number;
-}
-
-function docRows(billId: string, docs: BillDocument[]): BillDocumentRow[] {
-  return docs.map((d, position) => ({
-    bill_id: billId,
-    position,
-    note: d.note,
-    date: d.date,
-    classification: d.classification,
-    links_json: JSON.stringify(d.links),
-    text: d.text,
-  }));
-}
-
-const childTables = [
-  'bill_sponsorships',
-  'bill_actions',
-  'bill_versions',
-  'bill_documents',
-  'bill_related_bills',
-  'bill_citations',
-] as const;
-type ChildTable = (typeof childTables)[number];
-
-async function deleteChildren(db: Kysely<Database>, billId: string): Promise<void> {
-  for (const table of childTables) {
-    await db.deleteFrom(table).where('bill_id', '=', billId).execute();
-  }
-}
-
-async function insertChildren(db: Kysely<Database>, id: string, r: BillRecord): Promise<void> {
-  const insert = async <T extends keyof Database>(table: T, rows: Database[T][]) => {
-    // Chunked so a bill with thousands of actions stays under SQLite's bound-parameter limit.
-    for (let i = 0; i < rows.length; i += 200) {
-      // `never`: Kysely cannot relate a generic table name to its row type; the signature ties them.
-      await db
-        .insertInto(table)
-        .values(rows.slice(i, i + 200) as never)
-        .execute();
-    }
-  };
-  await insert(
-    'bill_sponsorships',
-    r.sponsorships.map((s, position) => ({
-      bill_id: id,
-      position,
-      name: s.name,
-      is_primary: s.primary ? 1 : 0,
-      classification: s.classification,
-      entity_type: s.entityType,
-      person_id: s.personId,
-      organization_id: s.organizationId,
-    })),
-  );
-  await insert(
-    'bill_actions',
-    r.actions.map((a, position) => ({
-      bill_id: id,
-      position,
-      date: a.date,
-      description: a.description,
-      organization: a.organization,
-      chamber: a.chamber,
-      classification_json: JSON.stringify(a.classification),
-      unknown_classification_json: JSON.stringify(a.unknownClassification),
-      flagged: a.unknownClassification.length > 0 ? 1 : 0,
-    })),
-  );
-  await insert('bill_versions', docRows(id, r.versions));
-  await insert('bill_documents', docRows(id, r.documents));
-  await insert(
-    'bill_related_bills',
-    r.relatedBills.map((b, position) => ({
-      bill_id: id,
-      position,
-      identifier: b.identifier,
-      legislative_session: b.legislativeSession,
-      relation_type: b.relationType,
-    })),
-  );
-  await insert(
-    'bill_citations',
-    r.citations.map((c, position) => ({
-      bill_id: id,
-      position,
-      publication: c.publication,
-      citation: c.citation,
-      citation_type: c.citationType,
-      effective: c.effective,
-      expires: c.expires,
-      url: c.url,
-    })),
-  );
-}
-
-function billValues(r: BillRecord, sessionId: string, contentHash: string, d: BillDerived, now: string) {
-  return {
-    ocd_id: r.ocdId,
-    source: r.source,
-    source_id: r.sourceId,
-    change_hash: r.changeHash,
-    content_hash: contentHash,
-    jurisdiction_id: r.jurisdictionId,
-    session_id: sessionId,
-    session_identifier: r.session.identifier,
-    identifier: r.identifier,
-    title: r.title,
-    from_organization: r.fromOrganization,
-    classification_json: JSON.stringify(r.classification),
-    subjects_json: JSON.stringify(r.subjects),
-    abstracts_json: JSON.stringify(r.abstracts),
-    sources_json: JSON.stringify(r.sources),
-    stage: d.stage,
-    latest_action: d.latestAction,
-    latest_action_date: d.latestActionDate,
-    flagged_actions: d.flaggedActions,
-    updated_at: now,
-  };
-}
-
-/** Inserts a new bill with its children; returns its id. */
-export async function insertBill(
-  db: Kysely<Database>,
-  args: { record: BillRecord; sessionId: string; contentHash: string; derived: BillDerived; now: string },
-): Promise<string> {
-  const id = newId();
-  const values = billValues(args.record, args.sessionId, args.contentHash, args.derived, args.now);
-  await db
-    .insertInto('bills')
-    .values({ id, created_at: args.now, ...values })
-    .execute();
-  await insertChildren(db, id, args.record);
-  return id;
-}
-
-/** Replaces a stored bill's fields and children with a changed record. */
-export async function replaceBill(
-  db: Kysely<Database>,
-  id: string,
-  args: { record: BillRecord; sessionId: string; contentHash: string; derived: BillDerived; now: string },
-): Promise<void> {
-  const values = billValues(args.record, args.sessionId, args.contentHash, args.derived, args.now);
-  await db.updateTable('bills').set(values).where('id', '=', id).execute();
-  await deleteChildren(db, id);
-  await insertChildren(db, id, args.record);
+  return rows.map(storedKey);
 }
 
 function listing(b: BillRow): BillListing {
@@ -284,15 +198,39 @@ export interface BillFilter {
   jurisdictionId?: string;
   session?: string;
   stage?: BillStage;
+  /** One of the bill's subjects (case-insensitive; ASCII letters only on SQLite). */
+  subject?: string;
+  /** Bills linked to this indicator, the link not rejected (bill_indicator_links). */
+  indicator?: string;
   limit?: number;
 }
 
 /** Bills matching the filter, by jurisdiction, session and identifier. */
 export async function listBills(db: Kysely<Database>, f: BillFilter): Promise<BillListing[]> {
+  await flushBillBatch(db);
   let q = db.selectFrom('bills').selectAll();
   if (f.jurisdictionId) q = q.where('jurisdiction_id', '=', f.jurisdictionId);
   if (f.session) q = q.where('session_identifier', '=', f.session);
   if (f.stage) q = q.where('stage', '=', f.stage);
+  if (f.subject) {
+    // subjects_json is JSON.stringify(string[]): the subject's own JSON text, quotes included, is in it.
+    const quoted = JSON.stringify(f.subject)
+      .toLowerCase()
+      .replace(/[\\%_]/g, (c) => `\\${c}`);
+    q = q.where(sql<boolean>`lower(subjects_json) like ${`%${quoted}%`} escape '\\'`);
+  }
+  const indicator = f.indicator;
+  if (indicator) {
+    q = q.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('bill_indicator_links as l')
+          .select('l.bill_id')
+          .whereRef('l.bill_id', '=', 'bills.id')
+          .where('l.indicator_id', '=', indicator)
+          .where('l.status', '!=', 'rejected'),
+      ),
+    );
+  }
   const rows = await q
     .orderBy('jurisdiction_id')
     .orderBy('session_identifier')
@@ -312,29 +250,28 @@ function doc(d: BillDocumentRow): BillDocument {
   };
 }
 
-/** One bill with its children by lawgap id or OCD bill id; undefined when none. */
-export async function getBill(db: Kysely<Database>, idOrOcd: string): Promise<Bill | undefined> {
-  const b = await db
-    .selectFrom('bills')
-    .selectAll()
-    .where(idOrOcd.startsWith('ocd-bill/') ? 'ocd_id' : 'id', '=', idOrOcd)
-    .executeTakeFirst();
-  if (!b) return undefined;
-  const rowsOf = <T extends ChildTable>(table: T) =>
-    db
-      .selectFrom(table as ChildTable)
-      .selectAll()
-      .where('bill_id', '=', b.id)
-      .orderBy('position')
-      .execute() as Promise<Database[T][]>;
-  const children = {
-    sponsorships: await rowsOf('bill_sponsorships'),
-    actions: await rowsOf('bill_actions'),
-    versions: await rowsOf('bill_versions'),
-    documents: await rowsOf('bill_documents'),
-    related: await rowsOf('bill_related_bills'),
-    citations: await rowsOf('bill_citations'),
-  };
+/** A bill's child rows, each list in position order. */
+export interface BillChildRows {
+  sponsorships: Database['bill_sponsorships'][];
+  actions: Database['bill_actions'][];
+  versions: Database['bill_versions'][];
+  documents: Database['bill_documents'][];
+  related: Database['bill_related_bills'][];
+  citations: Database['bill_citations'][];
+}
+
+/** Which child list each child table fills. */
+export const childListOf = {
+  bill_sponsorships: 'sponsorships',
+  bill_actions: 'actions',
+  bill_versions: 'versions',
+  bill_documents: 'documents',
+  bill_related_bills: 'related',
+  bill_citations: 'citations',
+} as const satisfies Record<BillChildTable, keyof BillChildRows>;
+
+/** A stored bill from its row and its child rows. */
+export function billFromRows(b: BillRow, children: BillChildRows): Bill {
   const sponsorships: Sponsorship[] = children.sponsorships.map((s) => ({
     name: s.name,
     primary: Number(s.is_primary) === 1,
@@ -374,4 +311,30 @@ export async function getBill(db: Kysely<Database>, idOrOcd: string): Promise<Bi
       url: c.url,
     })),
   };
+}
+
+/** One bill with its children by lawgap id or OCD bill id; undefined when none. */
+export async function getBill(db: Kysely<Database>, idOrOcd: string): Promise<Bill | undefined> {
+  await flushBillBatch(db, [idOrOcd]);
+  const b = await db
+    .selectFrom('bills')
+    .selectAll()
+    .where(idOrOcd.startsWith('ocd-bill/') ? 'ocd_id' : 'id', '=', idOrOcd)
+    .executeTakeFirst();
+  if (!b) return undefined;
+  const rowsOf = <T extends BillChildTable>(table: T) =>
+    db
+      .selectFrom(table as BillChildTable)
+      .selectAll()
+      .where('bill_id', '=', b.id)
+      .orderBy('position')
+      .execute() as Promise<Database[T][]>;
+  return billFromRows(b, {
+    sponsorships: await rowsOf('bill_sponsorships'),
+    actions: await rowsOf('bill_actions'),
+    versions: await rowsOf('bill_versions'),
+    documents: await rowsOf('bill_documents'),
+    related: await rowsOf('bill_related_bills'),
+    citations: await rowsOf('bill_citations'),
+  });
 }

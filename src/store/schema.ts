@@ -3,9 +3,14 @@
  * flags as 0/1 integers; repositories map rows to core domain objects, so these shapes never leave the store.
  */
 import type { AlertTables } from './alerts.schema.ts';
+import type { BillReviewTables } from './bill-review.schema.ts';
 import type { BillTables } from './bills.schema.ts';
+import type { CampaignTables } from './campaigns.schema.ts';
+import type { EmailAlertTables } from './email-alerts.schema.ts';
 import type { EventTables } from './events.schema.ts';
 import type { PeopleTables } from './people.schema.ts';
+import type { RecodingTables } from './recoding.schema.ts';
+import type { StoryTables } from './stories.schema.ts';
 import type { VoteTables } from './votes.schema.ts';
 
 export interface FrameworkVersionRow {
@@ -333,7 +338,17 @@ export interface AnalyzerSuggestionRow {
   created_at: string;
 }
 
-export interface Database extends BillTables, PeopleTables, VoteTables, EventTables, AlertTables {
+export interface Database
+  extends BillTables,
+    BillReviewTables,
+    PeopleTables,
+    VoteTables,
+    EventTables,
+    AlertTables,
+    CampaignTables,
+    StoryTables,
+    RecodingTables,
+    EmailAlertTables {
   framework_versions: FrameworkVersionRow;
   framework_indicators: FrameworkIndicatorRow;
   jurisdictions: JurisdictionRow;

@@ -9,6 +9,10 @@ import { storedLocale, useI18n } from './lib/i18n.tsx';
 import { navigate, useLocation } from './lib/router.ts';
 import { useSession } from './lib/session.tsx';
 import { AcceptInvitePage } from './routes/accept-invite.tsx';
+import { AlertsRoute } from './routes/alerts.tsx';
+import { billRoute } from './routes/bill-routes.tsx';
+import { CampaignPage } from './routes/campaign.tsx';
+import { CampaignsPage } from './routes/campaigns.tsx';
 import { ComparePage } from './routes/compare.tsx';
 import { FrameworkPage } from './routes/framework.tsx';
 import { GapsPage } from './routes/gaps.tsx';
@@ -21,6 +25,7 @@ import { MembersPage } from './routes/members.tsx';
 import { ForbiddenPage, NotFoundPage } from './routes/not-found.tsx';
 import { QcPage } from './routes/qc.tsx';
 import { QcBatchPage } from './routes/qc-batch.tsx';
+import { recodingRoute } from './routes/recoding.tsx';
 import { ReportPage } from './routes/report.tsx';
 import { ResetPasswordPage } from './routes/reset-password.tsx';
 import { ScoreMapPage } from './routes/score-map.tsx';
@@ -29,6 +34,7 @@ import { SetupPage } from './routes/setup.tsx';
 import { SignInPage } from './routes/sign-in.tsx';
 import { TokensPage } from './routes/tokens.tsx';
 import { UsersPage } from './routes/users.tsx';
+import { WebhooksPage } from './routes/webhooks.tsx';
 
 function Guard({ permission, children }: { permission: string; children: ReactNode }) {
   const { state, can } = useSession();
@@ -54,6 +60,23 @@ function qcRoute(path: string): ReactNode {
   return (
     <Guard permission="org:read">
       <QcBatchPage id={id} />
+    </Guard>
+  );
+}
+
+/** `/campaigns/:id`, behind the org:read guard; null for any other path. */
+function campaignRoute(path: string): ReactNode {
+  const match = /^\/campaigns\/([^/]+)$/.exec(path);
+  if (!match?.[1]) return null;
+  let id: string;
+  try {
+    id = decodeURIComponent(match[1]);
+  } catch {
+    return null;
+  }
+  return (
+    <Guard permission="org:read">
+      <CampaignPage id={id} />
     </Guard>
   );
 }
@@ -101,10 +124,24 @@ function Routes() {
       return <ScoreMapPage />;
     case '/compare':
       return <ComparePage />;
+    case '/alerts':
+      return <AlertsRoute />;
+    case '/webhooks':
+      return (
+        <Guard permission="webhooks:manage">
+          <WebhooksPage />
+        </Guard>
+      );
     case '/qc':
       return (
         <Guard permission="org:read">
           <QcPage />
+        </Guard>
+      );
+    case '/campaigns':
+      return (
+        <Guard permission="org:read">
+          <CampaignsPage />
         </Guard>
       );
     case '/admin/members':
@@ -126,7 +163,13 @@ function Routes() {
         </Guard>
       );
     default:
-      return lawRoute(path) ?? qcRoute(path) ?? <NotFoundPage />;
+      return (
+        lawRoute(path) ??
+        qcRoute(path) ??
+        billRoute(path) ??
+        campaignRoute(path) ??
+        recodingRoute(path, (page) => <Guard permission="org:read">{page}</Guard>) ?? <NotFoundPage />
+      );
   }
 }
 

@@ -38,20 +38,30 @@ export function filesOf(paths: string[], readable: RegExp = /\.json$/, kinds = '
 }
 
 /** A progress bar on a terminal for imports of several files; nothing otherwise. */
-export function progress(total: number): { tick: (done: number) => void; stop: () => void } {
+export function progress(total: number): {
+  tick: (done: number, newTotal?: number) => void;
+  stop: () => void;
+} {
   if (total < 2 || !process.stderr.isTTY) return { tick: () => undefined, stop: () => undefined };
   const bar = new cliProgress.SingleBar(
     { format: 'bills {bar} {value}/{total} files', stream: process.stderr, hideCursor: true },
     cliProgress.Presets.shades_classic,
   );
   bar.start(total, 0);
-  return { tick: (done) => bar.update(done), stop: () => bar.stop() };
+  return {
+    // A zip's entries are counted once it is opened, so the total may grow.
+    tick: (done, newTotal) => {
+      if (newTotal !== undefined && newTotal !== bar.getTotal()) bar.setTotal(newTotal);
+      bar.update(done);
+    },
+    stop: () => bar.stop(),
+  };
 }
 
 /** Runs an import inside a service context with a progress bar that is stopped however the import ends. */
 export async function importWithProgress<R>(
   total: number,
-  run: (ctx: ServiceContext, onFile: (done: number) => void) => Promise<R>,
+  run: (ctx: ServiceContext, onFile: (done: number, total?: number) => void) => Promise<R>,
 ): Promise<R> {
   const bar = progress(total);
   return withContext(async (ctx) => {

@@ -8,12 +8,16 @@ import type { Command } from 'commander';
 import { billStages, isBillStage } from '../../core/bills/types.ts';
 import { DomainError } from '../../core/errors.ts';
 import { isOcdDivisionId } from '../../core/jurisdictions/types.ts';
-import { type BillFormat, importBills, listBills, showBill } from '../../services/bills.ts';
+import { importBillFiles } from '../../services/bill-bulk.ts';
+import { type BillFormat, listBills, showBill } from '../../services/bills.ts';
 import { withContext } from '../context.ts';
 import { info, printJson, printTable } from '../output.ts';
+import { bulkFilesOf, printBulkImport } from './bill-bulk-files.ts';
 import { billEventCommands } from './bill-events.ts';
-import { filesOf, importWithProgress, printImport } from './bill-files.ts';
+import { billExportCommand } from './bill-export.ts';
+import { importWithProgress } from './bill-files.ts';
 import { billImpactCommand } from './bill-impact.ts';
+import { billReviewCommands } from './bill-review.ts';
 import { billVoteCommands } from './bill-votes.ts';
 
 function bad(message: string): never {
@@ -25,26 +29,31 @@ export function billCommands(program: Command): void {
   const bills = program.command('bills').description('bills from Open States and LegiScan, with their stage');
   bills
     .command('import')
-    .description('import Open States (scrape or API v3 JSON) or LegiScan getBill JSON files')
+    .description(
+      'import Open States (scrape, API v3 or bulk JSON; session JSON/CSV zips) or LegiScan (getBill JSON; dataset zips) files',
+    )
     .argument('<format>', 'openstates or legiscan')
-    .argument('<paths...>', 'files, or folders of .json files')
+    .argument('<paths...>', 'files, or folders of .json and .zip files')
     .option(
       '--jurisdiction <id>',
-      'for Open States scrape files without one: ocd-jurisdiction/… or ocd-division/…',
+      'for Open States files without one (scrape output, unknown jurisdiction names): ocd-jurisdiction/… or ocd-division/…',
     )
     .option('--json', 'print JSON only')
     .action(async (format: string, paths: string[], opts: { jurisdiction?: string; json?: boolean }) => {
       if (format !== 'openstates' && format !== 'legiscan') bad('the format must be openstates or legiscan');
-      const files = filesOf(paths);
-      const report = await importWithProgress(files.length, (ctx, onFile) =>
-        importBills(ctx, {
-          format: format as BillFormat,
-          files,
-          ...(opts.jurisdiction ? { jurisdiction: opts.jurisdiction } : {}),
-          onFile,
-        }),
+      const files = bulkFilesOf(paths);
+      const zips = files.some((f) => f.bytes !== undefined);
+      const report = await importWithProgress(
+        zips ? Math.max(files.length, 2) : files.length,
+        (ctx, onFile) =>
+          importBillFiles(ctx, {
+            format: format as BillFormat,
+            files,
+            ...(opts.jurisdiction ? { jurisdiction: opts.jurisdiction } : {}),
+            onFile,
+          }),
       );
-      printImport(report, files.length, !!opts.json);
+      printBulkImport(report, files.length, !!opts.json);
     });
 
   bills
@@ -53,6 +62,8 @@ export function billCommands(program: Command): void {
     .option('--jurisdiction <ocd-id>', 'only this jurisdiction (OCD division id)')
     .option('--session <identifier>', 'only this legislative session')
     .option('--stage <stage>', `only this stage: ${billStages.join(', ')}`)
+    .option('--subject <subject>', 'only bills with this subject (case-insensitive)')
+    .option('--indicator <id>', 'only bills linked to this indicator (confirmed or suggested)')
     .option('--limit <n>', 'at most this many bills (default 1000)')
     .option('--json', 'print JSON only')
     .action(
@@ -60,6 +71,8 @@ export function billCommands(program: Command): void {
         jurisdiction?: string;
         session?: string;
         stage?: string;
+        subject?: string;
+        indicator?: string;
         limit?: string;
         json?: boolean;
       }) => {
@@ -75,6 +88,8 @@ export function billCommands(program: Command): void {
             ...(opts.jurisdiction ? { jurisdictionId: opts.jurisdiction } : {}),
             ...(opts.session ? { session: opts.session } : {}),
             ...(opts.stage && isBillStage(opts.stage) ? { stage: opts.stage } : {}),
+            ...(opts.subject ? { subject: opts.subject } : {}),
+            ...(opts.indicator ? { indicator: opts.indicator } : {}),
             ...(limit !== undefined ? { limit } : {}),
           }),
         );
@@ -122,5 +137,7 @@ export function billCommands(program: Command): void {
     });
   billImpactCommand(bills);
   billVoteCommands(bills);
+  billExportCommand(bills);
   billEventCommands(bills);
+  billReviewCommands(bills);
 }

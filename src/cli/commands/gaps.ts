@@ -67,9 +67,15 @@ export function gapCommands(program: Command): void {
           value: g.value,
           points: g.pointsAvailable.toFixed(1),
           exemplars: g.exemplars.map((e) => e.jurisdictionId).join(' '),
+          // Live bills linked to the gap; a machine suggestion is marked with `?` until confirmed.
+          bills: g.liveBills
+            .map((b) => `${b.identifier} ${b.stage}${b.machineSuggested ? '?' : ''}`)
+            .join(', '),
         })),
-        ['rank', 'indicator', 'status', 'value', 'points', 'exemplars'],
+        ['rank', 'indicator', 'status', 'value', 'points', 'exemplars', 'bills'],
       );
+      if (report.gaps.some((g) => g.liveBills.some((b) => b.machineSuggested)))
+        info('bills marked ? are machine-suggested links, not reviewed');
     });
 
   program

@@ -23,11 +23,11 @@ function bad(message: string): never {
   throw new DomainError('VALIDATION_FAILED', message);
 }
 
-const readable = /\.(ya?ml|json)$/i;
+const readable = /\.(ya?ml|json|csv)$/i;
 
-/** The files named by the paths, folders expanded to their YAML and JSON files (recursively, sorted). */
+/** The files named by the paths, folders expanded to their YAML, JSON and CSV files (recursively, sorted). */
 function peopleFilesOf(paths: string[]): PeopleFileInput[] {
-  return filesOf(paths, readable, '.yml, .yaml or .json');
+  return filesOf(paths, readable, '.yml, .yaml, .json or .csv');
 }
 
 function jurisdictionFilter(value: string | undefined): { jurisdictionId?: string } {
@@ -43,8 +43,10 @@ export function peopleCommands(program: Command): void {
     .description('legislators from Open States (people and committees)');
   people
     .command('import')
-    .description('import Open States people YAML, person scrape JSON and committee YAML/JSON files')
-    .argument('<paths...>', 'files, or folders of .yml/.yaml/.json files')
+    .description(
+      'import Open States people YAML, person scrape JSON, legislator CSV (tx.csv) and committee YAML/JSON files',
+    )
+    .argument('<paths...>', 'files, or folders of .yml/.yaml/.json/.csv files')
     .option(
       '--jurisdiction <id>',
       'for files without one (person scrape JSON): ocd-jurisdiction/… or ocd-division/…',

@@ -26,6 +26,7 @@ const expectedGrants: Record<Role, Permission[]> = {
     'recommendations:write',
     'bills:review',
     'webhooks:manage',
+    'campaigns:write',
   ],
   analyst: [
     'org:read',
@@ -45,7 +46,7 @@ const expectedGrants: Record<Role, Permission[]> = {
     'qc:manage',
     'bills:review',
   ],
-  campaigner: ['org:read'],
+  campaigner: ['org:read', 'campaigns:write'],
   viewer: ['org:read'],
 };
 

@@ -28,6 +28,8 @@ export const permissions = [
   'bills:review',
   /** Add, change and remove the organization's webhook endpoints; see their delivery logs and redeliver. */
   'webhooks:manage',
+  /** Create campaigns, change them, choose their partner organizations, write milestones (reading needs org:read). */
+  'campaigns:write',
   /** Instance-wide user administration (list and disable accounts, create organizations). */
   'instance:admin',
 ] as const;
@@ -46,6 +48,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'recommendations:write',
     'bills:review',
     'webhooks:manage',
+    'campaigns:write',
   ],
   analyst: [
     'org:read',
@@ -65,7 +68,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'qc:manage',
     'bills:review',
   ],
-  campaigner: ['org:read'],
+  campaigner: ['org:read', 'campaigns:write'],
   viewer: ['org:read'],
 };
 

@@ -6,6 +6,7 @@
  * column never drops data silently. One row is one answer with one citation. Rows are numbered as a
  * spreadsheet shows them: the header is row 1. Problems are collected for every row, not only the first.
  */
+import { parseCsv } from '../csv.ts';
 import { isIsoDate } from '../laws/intervals.ts';
 import { initialStatuses } from './status.ts';
 import { type CodingStatus, codingLimits } from './types.ts';
@@ -35,55 +36,8 @@ export interface RowProblem {
   message: string;
 }
 
-/** Splits CSV text into records of cells, each with the line it starts on; null cells never occur. */
-export function parseCsv(text: string): {
-  records: Array<{ line: number; cells: string[] }>;
-  problem: string | null;
-} {
-  const src = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const records: Array<{ line: number; cells: string[] }> = [];
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let line = 1;
-  let start = 1;
-  let touched = false;
-  const endRecord = () => {
-    cells.push(cell);
-    if (touched || cells.length > 1 || cell !== '') records.push({ line: start, cells });
-    cells = [];
-    cell = '';
-    touched = false;
-  };
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i];
-    if (quoted) {
-      if (ch === '"' && src[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else {
-        if (ch === '\n') line++;
-        cell += ch;
-      }
-    } else if (ch === '"' && cell === '') {
-      quoted = true;
-      touched = true;
-    } else if (ch === ',') {
-      cells.push(cell);
-      cell = '';
-      touched = true;
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && src[i + 1] === '\n') i++;
-      endRecord();
-      line++;
-      start = line;
-    } else cell += ch;
-  }
-  if (quoted) return { records, problem: `a quoted cell starting on line ${start} is never closed` };
-  if (cell !== '' || cells.length > 0 || touched) endRecord();
-  return { records, problem: null };
-}
+/** CSV text into records of cells (moved to core/csv.ts; re-exported for the callers of this module). */
+export { parseCsv };
 
 function checkHeader(header: string[]): { columns: Column[]; problems: string[] } {
   const known = new Set<string>([...required, ...optional]);

@@ -1,6 +1,11 @@
 /** English interface text (the source language), one file per part of the product. */
 
+import { enAlerts } from './en/alerts.ts';
+import { enBillReview } from './en/bill-review.ts';
+import { enBills } from './en/bills.ts';
+import { enCampaigns } from './en/campaigns.ts';
 import { enLaw } from './en/law.ts';
+import { enRecoding } from './en/recoding.ts';
 import { enRecommendations } from './en/recommendations.ts';
 import { enScores } from './en/scores.ts';
 import { enSuggestions } from './en/suggestions.ts';
@@ -12,6 +17,11 @@ export const en = {
   ...enLaw,
   ...enScores,
   ...enRecommendations,
+  ...enRecoding,
   ...enTreaties,
   ...enSuggestions,
+  ...enAlerts,
+  ...enBillReview,
+  ...enBills,
+  ...enCampaigns,
 } as const;

@@ -1,6 +1,11 @@
 /** Spanish interface text, one file per part of the product. */
 
+import { esAlerts } from './es/alerts.ts';
+import { esBillReview } from './es/bill-review.ts';
+import { esBills } from './es/bills.ts';
+import { esCampaigns } from './es/campaigns.ts';
 import { esLaw } from './es/law.ts';
+import { esRecoding } from './es/recoding.ts';
 import { esRecommendations } from './es/recommendations.ts';
 import { esScores } from './es/scores.ts';
 import { esSuggestions } from './es/suggestions.ts';
@@ -13,6 +18,11 @@ export const es: Partial<Record<keyof typeof en, string>> = {
   ...esLaw,
   ...esScores,
   ...esRecommendations,
+  ...esRecoding,
   ...esTreaties,
   ...esSuggestions,
+  ...esAlerts,
+  ...esBillReview,
+  ...esBills,
+  ...esCampaigns,
 };

@@ -1,6 +1,11 @@
 /** French interface text, one file per part of the product. */
 
+import { frAlerts } from './fr/alerts.ts';
+import { frBillReview } from './fr/bill-review.ts';
+import { frBills } from './fr/bills.ts';
+import { frCampaigns } from './fr/campaigns.ts';
 import { frLaw } from './fr/law.ts';
+import { frRecoding } from './fr/recoding.ts';
 import { frRecommendations } from './fr/recommendations.ts';
 import { frScores } from './fr/scores.ts';
 import { frSuggestions } from './fr/suggestions.ts';
@@ -13,6 +18,11 @@ export const fr: Partial<Record<keyof typeof en, string>> = {
   ...frLaw,
   ...frScores,
   ...frRecommendations,
+  ...frRecoding,
   ...frTreaties,
   ...frSuggestions,
+  ...frAlerts,
+  ...frBillReview,
+  ...frBills,
+  ...frCampaigns,
 };

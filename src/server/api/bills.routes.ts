@@ -2,16 +2,14 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
-  bill,
-  billImportBody,
-  billImportBodyLimit,
-  billImportReport,
-  billListing,
-  billListQuery,
-  billParams,
-} from '../../contracts/bills.ts';
+  billBulkImportBody,
+  billBulkImportBodyLimit,
+  billBulkImportReport,
+} from '../../contracts/bill-bulk.ts';
+import { bill, billListing, billListQuery, billParams } from '../../contracts/bills.ts';
 import { publicActor } from '../../core/auth/permissions.ts';
-import { importBills, listBills, showBill } from '../../services/bills.ts';
+import { importBillFiles } from '../../services/bill-bulk.ts';
+import { listBills, showBill } from '../../services/bills.ts';
 import type { AppDeps } from '../deps.ts';
 import { defineRoute } from '../routing.ts';
 import { serviceCtx } from './service-ctx.ts';
@@ -23,7 +21,8 @@ export function registerBillRoutes(app: FastifyInstance, deps: AppDeps): void {
   defineRoute(app, deps, {
     method: 'GET',
     url: '/api/v1/bills',
-    summary: 'Bills with their normalised stage, filtered by jurisdiction, session and stage',
+    summary:
+      'Bills with their normalised stage, filtered by jurisdiction, session, stage, subject and linked indicator',
     tags,
     access: 'public',
     query: billListQuery,
@@ -35,6 +34,8 @@ export function registerBillRoutes(app: FastifyInstance, deps: AppDeps): void {
           ...(query.jurisdiction ? { jurisdictionId: query.jurisdiction } : {}),
           ...(query.session ? { session: query.session } : {}),
           ...(query.stage ? { stage: query.stage } : {}),
+          ...(query.subject ? { subject: query.subject } : {}),
+          ...(query.indicator ? { indicator: query.indicator } : {}),
           limit: query.limit,
         },
       ),
@@ -55,16 +56,21 @@ export function registerBillRoutes(app: FastifyInstance, deps: AppDeps): void {
   defineRoute(app, deps, {
     method: 'POST',
     url: '/api/v1/bills/import',
-    summary: 'Import Open States or LegiScan bill files (each all-or-nothing; re-importing changes nothing)',
+    summary:
+      'Import Open States or LegiScan bill files, bulk JSON and zips (each unit all-or-nothing; re-importing changes nothing)',
     tags,
     access: 'laws:write',
-    body: billImportBody,
-    response: billImportReport,
-    bodyLimit: billImportBodyLimit,
+    body: billBulkImportBody,
+    response: billBulkImportReport,
+    bodyLimit: billBulkImportBodyLimit,
     handler: async ({ actor, body }) =>
-      importBills(serviceCtx(deps, actor), {
+      importBillFiles(serviceCtx(deps, actor), {
         format: body.format,
-        files: body.files,
+        files: body.files.map((f) =>
+          f.contentBase64 !== undefined
+            ? { name: f.name, bytes: Buffer.from(f.contentBase64, 'base64') }
+            : { name: f.name, content: f.content ?? '' },
+        ),
         ...(body.jurisdiction ? { jurisdiction: body.jurisdiction } : {}),
       }),
   });

@@ -6,6 +6,7 @@ import { isLocale, pickLocale } from '../../core/i18n/locales.ts';
 import { t } from '../../core/i18n/messages.ts';
 import { apiVersion } from '../api/meta.routes.ts';
 import type { AppDeps } from '../deps.ts';
+import { registerFollowPages } from './follow.ts';
 import { esc, page, siteCss } from './html.ts';
 import { registerWorkspace } from './workspace.ts';
 
@@ -90,5 +91,6 @@ export async function registerPages(app: FastifyInstance, deps: AppDeps): Promis
     doc ??= buildOpenApi(deps.routes, { version: apiVersion });
     return reply.type('text/html; charset=utf-8').send(docs(locale, doc));
   });
+  await registerFollowPages(app, deps);
   await registerWorkspace(app, deps);
 }

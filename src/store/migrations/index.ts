@@ -13,6 +13,11 @@ import * as people from './20261129100000-people.ts';
 import * as votes from './20261129110000-votes.ts';
 import * as events from './20261129120000-events.ts';
 import * as alerts from './20261129130000-alerts.ts';
+import * as emailAlerts from './20261129140000-email-alerts.ts';
+import * as billReview from './20261129150000-bill-review.ts';
+import * as recodingTasks from './20261129160000-recoding-tasks.ts';
+import * as campaigns from './20261129170000-campaigns.ts';
+import * as stories from './20261129180000-stories.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261129010000-initial': initial,
@@ -28,4 +33,9 @@ export const migrations: Record<string, Migration> = {
   '20261129110000-votes': votes,
   '20261129120000-events': events,
   '20261129130000-alerts': alerts,
+  '20261129140000-email-alerts': emailAlerts,
+  '20261129150000-bill-review': billReview,
+  '20261129160000-recoding-tasks': recodingTasks,
+  '20261129170000-campaigns': campaigns,
+  '20261129180000-stories': stories,
 };

@@ -1,5 +1,8 @@
 /** One typed function per API call the workspace makes. */
+import { billEndpoints } from './bill-endpoints.ts';
+import { campaignEndpoints } from './campaign-endpoints.ts';
 import type { HttpClient } from './client.ts';
+import { recodingEndpoints } from './recoding-endpoints.ts';
 import type {
   AcceptBody,
   AnalysisResult,
@@ -87,6 +90,9 @@ export function createApi(http: HttpClient) {
     return state;
   };
   return {
+    ...billEndpoints(http),
+    ...campaignEndpoints(http),
+    ...recodingEndpoints(http),
     session: async () => remember(await http.request<SessionState>('GET', '/api/v1/session')),
     signIn: async (email: string, password: string) =>
       remember(await http.request<SessionState>('POST', '/api/v1/session', { email, password })),

@@ -135,10 +135,14 @@ export function Layout({ children }: { children: ReactNode }) {
             <NavLink to="/map">{t('app.map.title')}</NavLink>
             <NavLink to="/compare">{t('app.compare.title')}</NavLink>
             <NavLink to="/laws">{t('app.laws.title')}</NavLink>
+            <NavLink to="/bills">{t('app.bills.title')}</NavLink>
             <NavLink to="/search">{t('app.search.title')}</NavLink>
+            {state?.user ? <NavLink to="/alerts">{t('app.alerts.title')}</NavLink> : null}
             {can('org:read') ? <NavLink to="/qc">{t('app.qc.title')}</NavLink> : null}
+            {can('org:read') ? <NavLink to="/campaigns">{t('app.nav.campaigns')}</NavLink> : null}
             {can('org:read') ? <NavLink to="/admin/members">{t('app.members.title')}</NavLink> : null}
             {can('members:manage') ? <NavLink to="/admin/tokens">{t('app.tokens.title')}</NavLink> : null}
+            {can('webhooks:manage') ? <NavLink to="/webhooks">{t('app.webhooks.title')}</NavLink> : null}
             {can('instance:admin') ? <NavLink to="/admin/users">{t('app.users.title')}</NavLink> : null}
           </ul>
         </nav>

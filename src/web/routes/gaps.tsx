@@ -7,6 +7,7 @@
 import { useEffect } from 'react';
 import { gapPath } from '../api/endpoints.ts';
 import type { Gap, GapReport, ScoreInclude } from '../api/types.ts';
+import { GapLiveBills } from '../components/gap-live-bills.tsx';
 import { GapRecommendationPanel } from '../components/gap-recommendation.tsx';
 import { Link } from '../components/link.tsx';
 import { LoadState } from '../components/load-state.tsx';
@@ -61,13 +62,16 @@ function GapItem({
   rank,
   langOf,
   onChanged,
+  jurisdictionId,
 }: {
   gap: Gap;
   rank: number;
   langOf: Map<string, string>;
   onChanged(): void;
+  jurisdictionId: string;
 }) {
   const { t, locale } = useI18n();
+  const { can } = useSession();
   const headingId = `gap-${gap.indicatorId}`;
   return (
     <li className="indicator gap">
@@ -103,6 +107,17 @@ function GapItem({
         <span lang={locale === 'en' ? undefined : 'en'}>{gap.missing}</span>
       </p>
       <Evidence citations={gap.citations} langOf={langOf} />
+      <GapLiveBills bills={gap.liveBills ?? []} indicatorId={gap.indicatorId} />
+      {can('campaigns:write') ? (
+        <p>
+          <Link
+            to={`/campaigns?jurisdiction=${encodeURIComponent(jurisdictionId)}&gap=${encodeURIComponent(gap.indicatorId)}${gap.liveBills?.[0] ? `&bill=${encodeURIComponent(gap.liveBills[0].billId)}` : ''}`}
+          >
+            {t('app.campaigns.startFromGap')}
+            <span className="visually-hidden"> {gap.indicatorId}</span>
+          </Link>
+        </p>
+      ) : null}
       <GapRecommendationPanel
         indicatorId={gap.indicatorId}
         recommendation={gap.recommendation ?? null}
@@ -176,7 +191,14 @@ function Report({ report, onChanged }: { report: GapReport; onChanged(): void })
         {report.gaps.length === 0 ? <p>{t('app.gaps.none')}</p> : null}
         <ol className="indicators gaps">
           {report.gaps.map((gap, i) => (
-            <GapItem key={gap.indicatorId} gap={gap} rank={i + 1} langOf={langOf} onChanged={onChanged} />
+            <GapItem
+              key={gap.indicatorId}
+              gap={gap}
+              rank={i + 1}
+              langOf={langOf}
+              onChanged={onChanged}
+              jurisdictionId={report.jurisdictionId}
+            />
           ))}
         </ol>
       </section>

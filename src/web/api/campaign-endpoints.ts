@@ -1,0 +1,157 @@
+/** The API calls of the campaign pages, merged into the workspace's API. */
+import type { HttpClient } from './client.ts';
+
+export const campaignStatuses = ['planning', 'active', 'paused', 'won', 'lost'] as const;
+export type CampaignStatus = (typeof campaignStatuses)[number];
+export type PartnerRole = 'editor' | 'viewer';
+
+export interface Campaign {
+  id: string;
+  organizationId: string;
+  organizationName: string;
+  title: string;
+  summary: string;
+  status: CampaignStatus;
+  jurisdictionId: string;
+  gaps: string[];
+  billIds: string[];
+  startDate: string | null;
+  endDate: string | null;
+  partners: Array<{ organizationId: string; organizationName: string; role: PartnerRole; addedAt: string }>;
+  access: 'owner' | PartnerRole;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CampaignCreateBody {
+  title: string;
+  summary?: string;
+  jurisdictionId: string;
+  gaps: string[];
+  billIds?: string[];
+}
+
+export interface CampaignPatchBody {
+  title?: string;
+  summary?: string;
+  status?: CampaignStatus;
+}
+
+export interface TimelineEntry {
+  date: string;
+  kind: 'milestone' | 'bill_action' | 'hearing';
+  title: string;
+  detail: string | null;
+  billId: string | null;
+  billIdentifier: string | null;
+  sourceId: string;
+}
+
+export type TargetPosition = 'support' | 'oppose' | 'undecided' | 'unknown';
+export const targetPositions: TargetPosition[] = ['support', 'oppose', 'undecided', 'unknown'];
+export const interactionKinds = ['meeting', 'call', 'letter', 'testimony', 'email', 'other'] as const;
+
+export interface CampaignTarget {
+  key: string;
+  personId: string | null;
+  name: string;
+  kind: 'derived' | 'custom';
+  reason: 'committee' | 'chamber' | 'executive' | 'custom' | 'position';
+  detail: string;
+  group: 'primary_sponsor' | 'cosponsor' | 'supporter' | 'undecided' | 'opposed';
+  position: TargetPosition;
+  positionDate: string | null;
+  positionSource: string | null;
+  interactions: number;
+}
+
+export type Venue =
+  | { kind: 'committee'; chamber: string | null; committee: string | null }
+  | { kind: 'floor'; chambers: string[] }
+  | { kind: 'executive' }
+  | { kind: 'none'; reason: string };
+
+export interface CampaignTargets {
+  billId: string | null;
+  billIdentifier: string | null;
+  stage: string | null;
+  venue: Venue | null;
+  unresolved: string | null;
+  targets: CampaignTarget[];
+  others: CampaignTarget[];
+  whip: Record<TargetPosition, number>;
+}
+
+export interface CampaignFact {
+  id: string;
+  statement: string;
+  source: string;
+  sourceUrl: string | null;
+  date: string;
+  jurisdictionId: string | null;
+}
+
+export type MessageKind = 'talking_points' | 'letter' | 'call_script';
+
+export interface CampaignMessage {
+  id: string;
+  kind: MessageKind;
+  targetGroup: string | null;
+  title: string;
+  body: string;
+  indicatorId: string | null;
+  updatedAt: string;
+}
+
+const enc = encodeURIComponent;
+
+/** The campaign calls bound to a client. */
+export function campaignEndpoints(http: HttpClient) {
+  return {
+    campaigns: () => http.request<Campaign[]>('GET', '/api/v1/campaigns'),
+    campaign: (id: string) => http.request<Campaign>('GET', `/api/v1/campaigns/${enc(id)}`),
+    createCampaign: (body: CampaignCreateBody) => http.request<Campaign>('POST', '/api/v1/campaigns', body),
+    updateCampaign: (id: string, body: CampaignPatchBody) =>
+      http.request<Campaign>('PATCH', `/api/v1/campaigns/${enc(id)}`, body),
+    setCampaignPartner: (id: string, organization: string, role: PartnerRole) =>
+      http.request<Campaign>('PUT', `/api/v1/campaigns/${enc(id)}/partners/${enc(organization)}`, { role }),
+    removeCampaignPartner: (id: string, organization: string) =>
+      http.request<Campaign>('DELETE', `/api/v1/campaigns/${enc(id)}/partners/${enc(organization)}`),
+    addCampaignMilestone: (id: string, body: { date: string; title: string; note?: string | null }) =>
+      http.request<unknown>('POST', `/api/v1/campaigns/${enc(id)}/milestones`, body),
+    campaignTargets: (id: string, bill?: string) =>
+      http.request<CampaignTargets>(
+        'GET',
+        `/api/v1/campaigns/${enc(id)}/targets${bill ? `?bill=${enc(bill)}` : ''}`,
+      ),
+    recordPosition: (
+      id: string,
+      body: { target: string; position: TargetPosition; date: string; source?: string | null },
+    ) => http.request<CampaignTargets>('POST', `/api/v1/campaigns/${enc(id)}/positions`, body),
+    logInteraction: (
+      id: string,
+      body: { target: string; kind: string; date: string; note?: string | null },
+    ) => http.request<unknown>('POST', `/api/v1/campaigns/${enc(id)}/interactions`, body),
+    addCustomTarget: (id: string, body: { name: string; office?: string | null }) =>
+      http.request<CampaignTargets>('POST', `/api/v1/campaigns/${enc(id)}/targets`, body),
+    campaignFacts: (id: string) => http.request<CampaignFact[]>('GET', `/api/v1/campaigns/${enc(id)}/facts`),
+    addCampaignFact: (
+      id: string,
+      body: { statement: string; source: string; sourceUrl?: string | null; date: string },
+    ) => http.request<CampaignFact>('POST', `/api/v1/campaigns/${enc(id)}/facts`, body),
+    campaignMessages: (id: string) =>
+      http.request<CampaignMessage[]>('GET', `/api/v1/campaigns/${enc(id)}/messages`),
+    createCampaignMessage: (id: string, body: { kind: MessageKind; title: string; body: string }) =>
+      http.request<CampaignMessage>('POST', `/api/v1/campaigns/${enc(id)}/messages`, body),
+    draftTalkingPoints: (id: string, indicatorId: string) =>
+      http.request<CampaignMessage>('POST', `/api/v1/campaigns/${enc(id)}/talking-points`, { indicatorId }),
+    previewCampaignMessage: (id: string, messageId: string) =>
+      http.request<{ text: string }>(
+        'GET',
+        `/api/v1/campaigns/${enc(id)}/messages/${enc(messageId)}/preview`,
+      ),
+    campaignTimeline: (id: string) =>
+      http.request<TimelineEntry[]>('GET', `/api/v1/campaigns/${enc(id)}/timeline`),
+  };
+}
