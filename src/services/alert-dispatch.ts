@@ -10,6 +10,7 @@
  * - failures retry after 30 s, 2 min, 10 min, 1 h and 6 h (core/alerts/standard-webhooks.ts), then the delivery
  *   is dead until redelivered by hand.
  */
+
 import type { Kysely } from 'kysely';
 import { nextAttemptAt, webhookBody } from '../core/alerts/standard-webhooks.ts';
 import type { WebhookDelivery } from '../core/alerts/webhooks.ts';
@@ -26,6 +27,7 @@ import {
   listEndpoints,
   recordAttempt,
 } from '../store/webhooks.repo.ts';
+import { startLoop } from './background-loop.ts';
 import { fanOutEmails } from './email-fan-out.ts';
 import { decryptField, type FieldKey } from './field-crypto.ts';
 import { type FetchLike, sendWebhook } from './webhook-send.ts';
@@ -176,24 +178,5 @@ export function startAlertLoop(
   intervalMs: number,
   onError: (err: unknown) => void,
 ): () => Promise<void> {
-  if (intervalMs <= 0) return async () => {};
-  let running: Promise<void> | null = null;
-  let stopped = false;
-  const timer = setInterval(() => {
-    if (running || stopped) return;
-    running = dispatchAlerts(ctx)
-      .then(
-        () => undefined,
-        (err: unknown) => onError(err),
-      )
-      .finally(() => {
-        running = null;
-      });
-  }, intervalMs);
-  timer.unref();
-  return async () => {
-    stopped = true;
-    clearInterval(timer);
-    if (running) await running;
-  };
+  return startLoop(() => dispatchAlerts(ctx), intervalMs, onError);
 }

@@ -15,6 +15,7 @@ import { DomainError, isDomainError } from '../core/errors.ts';
 import type { BillFileRecord } from '../ingest/bill-fields.ts';
 import { readLegiScanBills } from '../ingest/legiscan/bills.ts';
 import { readOpenStatesBills } from '../ingest/openstates/bills.ts';
+import { flushChangeEvents } from '../store/alerts.repo.ts';
 import { recordAudit } from '../store/audit.repo.ts';
 import {
   type BillDerived,
@@ -232,6 +233,7 @@ async function importFile(
         await openRecodingTaskIfEnacted(trx, ctx.actor, billId, record, args.derived.stage);
       }
       await endBillBatch(trx);
+      await flushChangeEvents(trx);
       if (counts.new + counts.changed > 0) {
         await recordAudit(trx, ctx.actor, 'bills.import', file.name, { format, ...counts });
       }

@@ -13,7 +13,7 @@ import {
 } from '../core/alerts/vote-hearing-changes.ts';
 import type { EventRecord } from '../core/bills/events.ts';
 import type { Bill, BillRecord, BillStage } from '../core/bills/types.ts';
-import { insertChangeEvents } from '../store/alerts.repo.ts';
+import { insertChangeEvents, queueChangeEvents } from '../store/alerts.repo.ts';
 import type { Database } from '../store/schema.ts';
 import { fromJson } from '../store/util.ts';
 import { type ResolvedVote, storedVote } from '../store/votes.repo.ts';
@@ -121,7 +121,8 @@ export async function recordBillChanges(
     : [];
   const indicators = links.map((l) => ({ kind: 'indicator' as const, id: l.indicator_id }));
   const withIndicators = drafts.map((d) => ({ ...d, targets: [...d.targets, ...indicators] }));
-  return (await insertChangeEvents(trx, withIndicators, args.now)).length;
+  // Queued: the bill import writes them in multi-row statements before it commits (flushChangeEvents).
+  return queueChangeEvents(trx, withIndicators, args.now);
 }
 
 async function eventBills(db: Db, ids: string[]): Promise<EventBill[]> {

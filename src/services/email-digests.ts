@@ -10,6 +10,7 @@
  * - Clean-up (GDPR): pending subscriptions older than 30 days and ended ones after 30 days are deleted, and sent
  *   queue rows and digests after 30 days. Nothing here logs an address.
  */
+
 import type { Kysely } from 'kysely';
 import type { Locale } from '../core/framework/types.ts';
 import { isLocale } from '../core/i18n/locales.ts';
@@ -27,6 +28,7 @@ import {
 } from '../store/email-queue.repo.ts';
 import { deleteStaleSubscriptions, getSubscription } from '../store/email-subscriptions.repo.ts';
 import type { Database } from '../store/schema.ts';
+import { startLoop } from './background-loop.ts';
 import { renderDigest } from './email-digest-text.ts';
 import { subscriptionUnsubscribeToken, userUnsubscribeToken } from './email-keys.ts';
 import { pendingLifetimeMs } from './email-subscriptions.ts';
@@ -257,24 +259,5 @@ export function startDigestLoop(
   intervalMs: number,
   onError: (err: unknown) => void,
 ): () => Promise<void> {
-  if (intervalMs <= 0) return async () => undefined;
-  let running: Promise<void> | null = null;
-  let stopped = false;
-  const timer = setInterval(() => {
-    if (running || stopped) return;
-    running = sendDueDigests(ctx, opts)
-      .then(
-        () => undefined,
-        (err: unknown) => onError(err),
-      )
-      .finally(() => {
-        running = null;
-      });
-  }, intervalMs);
-  timer.unref();
-  return async () => {
-    stopped = true;
-    clearInterval(timer);
-    if (running) await running;
-  };
+  return startLoop(() => sendDueDigests(ctx, opts), intervalMs, onError);
 }

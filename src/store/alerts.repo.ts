@@ -16,30 +16,25 @@ import type { ChangeEventRow, FollowRow } from './alerts.schema.ts';
 import type { Database } from './schema.ts';
 import { fromJson, newId, newSortableId } from './util.ts';
 
-/** Stores drafts as change events with their targets; returns the stored events in order. */
-export async function insertChangeEvents(
-  db: Kysely<Database>,
+type EventRow = ChangeEventRow;
+type TargetRow = { event_id: string; target_kind: string; target_id: string };
+
+function rowsOf(
   drafts: ChangeEventDraft[],
   now: string,
-): Promise<ChangeEvent[]> {
-  if (drafts.length === 0) return [];
+): { events: ChangeEvent[]; rows: EventRow[]; targets: TargetRow[] } {
   const events = drafts.map((d) => ({ ...d, id: newSortableId(), createdAt: now }));
-  await db
-    .insertInto('change_events')
-    .values(
-      events.map((e) => ({
-        id: e.id,
-        type: e.type,
-        jurisdiction_id: e.jurisdictionId,
-        bill_id: e.billId,
-        subject_kind: e.subjectKind,
-        subject_id: e.subjectId,
-        payload_json: JSON.stringify(e.payload),
-        fanned_out: 0,
-        created_at: e.createdAt,
-      })),
-    )
-    .execute();
+  const rows = events.map((e) => ({
+    id: e.id,
+    type: e.type,
+    jurisdiction_id: e.jurisdictionId,
+    bill_id: e.billId,
+    subject_kind: e.subjectKind,
+    subject_id: e.subjectId,
+    payload_json: JSON.stringify(e.payload),
+    fanned_out: 0,
+    created_at: e.createdAt,
+  }));
   const targets = events.flatMap((e) => {
     const seen = new Set<string>();
     return e.targets.flatMap((t) => {
@@ -49,13 +44,69 @@ export async function insertChangeEvents(
       return [{ event_id: e.id, target_kind: t.kind, target_id: t.id }];
     });
   });
-  for (let i = 0; i < targets.length; i += 200) {
+  return { events, rows, targets };
+}
+
+/** Writes event and target rows in multi-row statements (well under both engines' bound-value limits). */
+async function writeRows(db: Kysely<Database>, rows: EventRow[], targets: TargetRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) {
     await db
-      .insertInto('change_event_targets')
-      .values(targets.slice(i, i + 200))
+      .insertInto('change_events')
+      .values(rows.slice(i, i + 1000))
       .execute();
   }
+  for (let i = 0; i < targets.length; i += 2000) {
+    await db
+      .insertInto('change_event_targets')
+      .values(targets.slice(i, i + 2000))
+      .execute();
+  }
+}
+
+/** Stores drafts as change events with their targets; returns the stored events in order. */
+export async function insertChangeEvents(
+  db: Kysely<Database>,
+  drafts: ChangeEventDraft[],
+  now: string,
+): Promise<ChangeEvent[]> {
+  if (drafts.length === 0) return [];
+  const { events, rows, targets } = rowsOf(drafts, now);
+  await writeRows(db, rows, targets);
   return events;
+}
+
+/** Events queued per transaction by a bulk import, written by `flushChangeEvents` before it commits. */
+const queued = new WeakMap<Kysely<Database>, { rows: EventRow[]; targets: TargetRow[] }>();
+
+/**
+ * Queues drafts as change events in the transaction `db` (written at the latest by `flushChangeEvents`, which
+ * the import calls before it commits, so the outbox still commits or rolls back with the change); returns how
+ * many events were queued. Writes the queue out once it holds 5,000 events.
+ */
+export async function queueChangeEvents(
+  db: Kysely<Database>,
+  drafts: ChangeEventDraft[],
+  now: string,
+): Promise<number> {
+  if (drafts.length === 0) return 0;
+  const { rows, targets } = rowsOf(drafts, now);
+  let q = queued.get(db);
+  if (!q) {
+    q = { rows: [], targets: [] };
+    queued.set(db, q);
+  }
+  q.rows.push(...rows);
+  q.targets.push(...targets);
+  if (q.rows.length >= 5000) await flushChangeEvents(db);
+  return rows.length;
+}
+
+/** Writes the events queued in the transaction `db`. */
+export async function flushChangeEvents(db: Kysely<Database>): Promise<void> {
+  const q = queued.get(db);
+  if (!q || q.rows.length === 0) return;
+  queued.delete(db);
+  await writeRows(db, q.rows, q.targets);
 }
 
 async function withTargets(db: Kysely<Database>, rows: ChangeEventRow[]): Promise<ChangeEvent[]> {

@@ -4,24 +4,15 @@
  * one-click unsubscribe headers. Then the webhooks page (secret shown once), and the public email-alert pages
  * with JavaScript switched off. Every page axe-clean. Bills are the invented fixtures.
  */
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
-import { buildApp } from '../../src/server/app.ts';
-import { issueSetupToken } from '../../src/services/accounts.ts';
 import { fanOut } from '../../src/services/alert-dispatch.ts';
 import { importBills } from '../../src/services/bills.ts';
-import { prepareDatabase } from '../../src/services/bootstrap.ts';
 import { cliActor } from '../../src/services/context.ts';
 import { sendDueDigests } from '../../src/services/email-digests.ts';
 import { loadFieldKey } from '../../src/services/field-crypto.ts';
 import type { MailMessage } from '../../src/services/mailer.ts';
 import { getBill } from '../../src/store/bills.repo.ts';
-import { createStore, type Store } from '../../src/store/db.ts';
 import { fixtureFile, hb4021, hb4021Import } from '../bill-fixtures.ts';
 import {
   admin,
@@ -33,57 +24,10 @@ import {
   openPage,
   setupThroughApi,
   signIn,
+  startServer,
+  type TestServer,
   type TrackedPage,
 } from './harness.ts';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** The harness's server, but keeping the store and config so the test can import and fan out as the CLI would. */
-async function startServer() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lawgap-e2e-alerts-'));
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const config = loadConfig({
-    LAWGAP_DATA_DIR: dataDir,
-    PORT: String(port),
-    PUBLIC_URL: url,
-    ALLOW_PRIVATE_WEBHOOK_HOSTS: '1',
-  });
-  const store: Store = createStore({ databaseUrl: null, dataDir });
-  await prepareDatabase(store.db);
-  const mails: MailMessage[] = [];
-  const mailer = {
-    async send(message: MailMessage) {
-      mails.push(message);
-    },
-  };
-  const app = await buildApp({ store, config, mailer, routes: [] });
-  await app.listen({ port, host: '127.0.0.1' });
-  const setupToken = await issueSetupToken(store.db);
-  return {
-    url,
-    setupToken,
-    mails,
-    mailer,
-    store,
-    config,
-    async close() {
-      await app.close();
-      await store.destroy();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 /** HB 4021 with one more action, as the next scrape would bring it. */
 function withNewAction(description: string) {
@@ -100,13 +44,16 @@ function withNewAction(description: string) {
 }
 
 describe.runIf(browserAvailable())('alerts in Chromium', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
+  let server: TestServer;
   let browser: Browser;
   let tab: TrackedPage;
   let billId: string;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([
+      startServer({ ALLOW_PRIVATE_WEBHOOK_HOSTS: '1' }),
+      launchBrowser(),
+    ]);
     tab = await openPage(browser);
     await setupThroughApi(server);
     await signIn(tab.page, server.url, admin.email, admin.password);

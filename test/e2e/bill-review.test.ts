@@ -112,9 +112,11 @@ describe.runIf(browserAvailable())('live bills on the gap report in Chromium', (
     await row.getByLabel('Reason').fill('The sponsor withdrew it; the scraper read a referral.');
     await row.getByRole('button', { name: 'Save the override' }).click();
     await row.getByText('Override saved. The bill’s stage is now failed.').waitFor();
-    const facts = await row.locator('dl.facts').textContent();
-    expect(facts).toContain('referral-committee');
-    expect(facts).toContain('withdrawal');
+    // The override's classes arrive with the bill's reloaded overrides, just after the status message.
+    await expect
+      .poll(() => row.locator('dl.facts').textContent(), { timeout: 10_000 })
+      .toContain('withdrawal');
+    expect(await row.locator('dl.facts').textContent()).toContain('referral-committee');
     const links = page.locator('section.bill-links');
     await links.getByRole('heading', { name: 'Indicators this bill would change' }).waitFor();
     await links.getByRole('button', { name: 'Reject the link to CR-01' }).click();

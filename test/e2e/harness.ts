@@ -10,12 +10,12 @@ import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
+import { type Config, loadConfig } from '../../src/config.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { issueSetupToken } from '../../src/services/accounts.ts';
 import { prepareDatabase } from '../../src/services/bootstrap.ts';
 import type { MailMessage } from '../../src/services/mailer.ts';
-import { createStore } from '../../src/store/db.ts';
+import { createStore, type Store } from '../../src/store/db.ts';
 
 /** Where Debian installs Chromium (override with CHROMIUM_PATH). */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -66,15 +66,20 @@ export interface TestServer {
   setupToken: string | null;
   /** Every mail the server "sent", oldest first. */
   mails: MailMessage[];
+  /** The mailer that records them (for services a test runs itself, as the CLI would). */
+  mailer: { send(message: MailMessage): Promise<void> };
+  /** The server's store and config, for tests that import or dispatch through the services directly. */
+  store: Store;
+  config: Readonly<Config>;
   close(): Promise<void>;
 }
 
-/** Starts the app on a free loopback port with a fresh SQLite data dir. */
-export async function startServer(): Promise<TestServer> {
+/** Starts the app on a free loopback port with a fresh SQLite data dir (`env` adds configuration). */
+export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lawgap-e2e-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const config = loadConfig({ LAWGAP_DATA_DIR: dataDir, PORT: String(port), PUBLIC_URL: url });
+  const config = loadConfig({ LAWGAP_DATA_DIR: dataDir, PORT: String(port), PUBLIC_URL: url, ...env });
   const store = createStore({ databaseUrl: null, dataDir });
   await prepareDatabase(store.db);
   const mails: MailMessage[] = [];
@@ -90,6 +95,9 @@ export async function startServer(): Promise<TestServer> {
     url,
     setupToken,
     mails,
+    mailer,
+    store,
+    config,
     async close() {
       await app.close();
       await store.destroy();
