@@ -167,3 +167,62 @@ describe.runIf(browserAvailable())('campaign targets follow the bill in Chromium
     expectOnlyOwnOrigin(requests, suite.server.url);
   });
 });
+
+describe.runIf(browserAvailable())('survivor stories in Chromium', () => {
+  const suite = useBrowserSuite();
+
+  it('blocks a story that names the person, publishes a consented one, and withdraws it everywhere', async () => {
+    const { page, requests } = suite.tab;
+    const campaign = await apiFromPage<{ id: string }>(page, 'POST', '/api/v1/campaigns', {
+      title: 'Voices for the law',
+      jurisdictionId: jurisdiction,
+      gaps: ['CR-01'],
+    });
+    const publicStories = () =>
+      apiFromPage<Array<{ pseudonym: string; text: string }>>(
+        page,
+        'GET',
+        `/api/v1/public/campaigns/${campaign.id}/stories`,
+      );
+    await page.goto(`${suite.server.url}/app/campaigns/${campaign.id}`);
+    await page.getByRole('heading', { level: 2, name: 'Survivor stories' }).waitFor();
+    await page.getByText('No story recorded.').waitFor();
+
+    await page.getByLabel('Pseudonym').fill('Rosa');
+    await page.getByLabel('Story', { exact: true }).fill('Marisol was promised work in a hotel.');
+    await page.getByLabel('Name', { exact: true }).fill('Marisol Ortega');
+    await page.getByLabel('Purpose of use').fill('Campaign page');
+    await page.getByLabel('Date consent was given').fill('2026-02-01');
+    await page.getByLabel('Consent expires on').fill('2028-02-01');
+    await page.getByLabel('How to withdraw').fill('Call the advocate on duty');
+    await page.getByLabel('Retention (months)').fill('12');
+    await page.getByLabel('Non-identifying research use').selectOption('no');
+    await page.getByLabel('Consent text version').fill('v1');
+    await page.getByLabel('Recorded by').fill('Advocate K.');
+    await page.getByRole('button', { name: 'Save story' }).click();
+    await page.getByText('Story saved as a draft.').waitFor();
+    const story = page.locator('li.story').filter({ hasText: 'Rosa' });
+    await story.getByRole('button', { name: 'Publish Rosa' }).click();
+    await story.getByRole('alert').filter({ hasText: 'name' }).waitFor();
+    expect(await publicStories()).toEqual([]);
+    await expectAccessible(page, 'a story blocked for naming the person');
+
+    const id = (
+      await apiFromPage<Array<{ id: string }>>(page, 'GET', `/api/v1/campaigns/${campaign.id}/stories`)
+    )[0]!.id;
+    await apiFromPage(page, 'PATCH', `/api/v1/stories/${id}`, { text: 'She was promised work in a hotel.' });
+    await page.reload();
+    await story.getByRole('button', { name: 'Publish Rosa' }).click();
+    await story.getByText('Story published.').waitFor();
+    expect((await publicStories()).map((s) => [s.pseudonym, s.text])).toEqual([
+      ['Rosa', 'She was promised work in a hotel.'],
+    ]);
+
+    page.once('dialog', (d) => void d.accept());
+    await story.getByRole('button', { name: 'Withdraw Rosa' }).click();
+    await story.getByText('The text was removed when the story was withdrawn.').waitFor();
+    expect(await publicStories()).toEqual([]);
+    await expectAccessible(page, 'a withdrawn story');
+    expectOnlyOwnOrigin(requests, suite.server.url);
+  });
+});

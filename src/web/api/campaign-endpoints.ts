@@ -104,6 +104,42 @@ export interface CampaignMessage {
   updatedAt: string;
 }
 
+export const storyChannels = ['web', 'print', 'social', 'press'] as const;
+export const identifiabilityLevels = ['anonymous', 'pseudonymous', 'identified'] as const;
+
+export interface StoryConsent {
+  purpose: string | null;
+  channels: string[];
+  identifiability: string | null;
+  givenOn: string | null;
+  expiresOn: string | null;
+  withdrawalRoute: string | null;
+  retentionMonths: number | null;
+  researchUse: boolean | null;
+  consentTextVersion: string | null;
+  recordedBy: string | null;
+}
+
+export interface Story {
+  id: string;
+  status: string;
+  pseudonym: string;
+  text: string | null;
+  pendingText: string | null;
+  consent: StoryConsent;
+  consentProblems: string[];
+  expired: boolean;
+  publishedAt: string | null;
+  withdrawnAt: string | null;
+}
+
+export interface StoryCreateBody {
+  pseudonym?: string;
+  text: string;
+  subject: { name: string | null; aliases: string[]; phones: string[]; emails: string[]; other: string[] };
+  consent: StoryConsent;
+}
+
 const enc = encodeURIComponent;
 
 /** The campaign calls bound to a client. */
@@ -151,6 +187,12 @@ export function campaignEndpoints(http: HttpClient) {
         'GET',
         `/api/v1/campaigns/${enc(id)}/messages/${enc(messageId)}/preview`,
       ),
+    campaignStories: (id: string) => http.request<Story[]>('GET', `/api/v1/campaigns/${enc(id)}/stories`),
+    createStory: (id: string, body: StoryCreateBody) =>
+      http.request<Story>('POST', `/api/v1/campaigns/${enc(id)}/stories`, body),
+    publishStory: (storyId: string) => http.request<Story>('POST', `/api/v1/stories/${enc(storyId)}/publish`),
+    withdrawStory: (storyId: string) =>
+      http.request<Story>('POST', `/api/v1/stories/${enc(storyId)}/withdraw`),
     campaignTimeline: (id: string) =>
       http.request<TimelineEntry[]>('GET', `/api/v1/campaigns/${enc(id)}/timeline`),
   };

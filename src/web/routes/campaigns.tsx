@@ -9,15 +9,8 @@ import { Page } from '../components/page.tsx';
 import { useI18n } from '../lib/i18n.tsx';
 import { navigate, useLocation } from '../lib/router.ts';
 import { useSession } from '../lib/session.tsx';
+import { splitList } from '../lib/split-list.ts';
 import { useAction, useLoad } from '../lib/use-action.ts';
-
-/** A comma-separated field as a clean list. */
-export function splitList(value: string): string[] {
-  return value
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-}
 
 function CreateForm() {
   const { t } = useI18n();
