@@ -110,3 +110,45 @@ export const timelineEntry = z
     sourceId: z.string(),
   })
   .meta({ id: 'CampaignTimelineEntry' });
+
+const scorePoint = z.object({
+  date: z.string(),
+  totalRounded: z.number().nullable(),
+  grade: z.string().nullable(),
+});
+
+export const campaignOutcome = z
+  .object({
+    campaignId: z.string(),
+    status: z.string(),
+    bills: z.array(
+      z.object({
+        billId: z.string(),
+        identifier: z.string(),
+        stage: z.string(),
+        decision: z.string().nullable(),
+        decidedOn: z.string().nullable(),
+      }),
+    ),
+    decidedOn: z
+      .string()
+      .nullable()
+      .describe('the first decision’s date; null while no campaign bill is decided'),
+    before: scorePoint.describe('published answers the day before the decision (or at the campaign’s start)'),
+    after: scorePoint.describe('published answers on the decision day (or today)'),
+    delta: z.number().nullable(),
+    gaps: z.array(
+      z.object({ indicatorId: z.string(), before: z.string().nullable(), after: z.string().nullable() }),
+    ),
+    activity: z.object({
+      milestones: z.number(),
+      interactions: z.number(),
+      positions: z.number(),
+      targetsMoved: z.array(z.object({ target: z.string(), from: z.string(), to: z.string() })),
+    }),
+    suggestedStatus: z.enum(['won', 'lost']).nullable(),
+    correlationOnly: z
+      .literal(true)
+      .describe('the report shows what happened around the decision, not causation'),
+  })
+  .meta({ id: 'CampaignOutcome' });

@@ -71,11 +71,13 @@ it('creates a campaign, shares it with a partner, shows it only to them, and ref
         'boss',
       ),
     () => cli('campaigns', 'list', '--org', 'nobody'),
+    () => cli('campaigns', 'outcome', id, '--org', 'coalition-two', '--json'),
   ];
   // One at a time: seven CLI processes at once can starve a loaded two-core machine.
   const results = [];
   for (const run of runs) results.push(await run());
-  const [two, three, shown, hidden, badGap, badRole, noOrg] = results as [
+  const [two, three, shown, hidden, badGap, badRole, noOrg, outcome] = results as [
+    CliResult,
     CliResult,
     CliResult,
     CliResult,
@@ -98,4 +100,10 @@ it('creates a campaign, shares it with a partner, shows it only to them, and ref
   expect(badRole.stderr).toContain('--role must be one of editor, viewer');
   expect(noOrg.code).toBe(2);
   expect(noOrg.stderr).toContain('no organization nobody');
+  expect(outcome.code, outcome.stderr).toBe(0);
+  expect(JSON.parse(outcome.stdout)).toMatchObject({
+    decidedOn: null,
+    correlationOnly: true,
+    gaps: [{ indicatorId: gap }],
+  });
 });

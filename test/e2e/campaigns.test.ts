@@ -35,6 +35,7 @@ describe.runIf(browserAvailable())('campaigns in Chromium', () => {
     await page.getByRole('button', { name: 'Create campaign' }).click();
     await page.getByRole('heading', { level: 1, name: 'Criminalise all forms of trafficking' }).waitFor();
     await page.getByText('No partner yet.').waitFor();
+    await page.getByText('No campaign bill is decided yet', { exact: false }).waitFor();
 
     await page.getByLabel('Organization (slug or id)').fill('partner-shelter');
     await page.getByLabel('Role').selectOption('editor');

@@ -122,6 +122,7 @@ export const expectedGuarded: Record<string, string> = {
   'GET /api/v1/campaigns/:id/milestones': 'org:read',
   'POST /api/v1/campaigns/:id/milestones': 'campaigns:write',
   'GET /api/v1/campaigns/:id/timeline': 'org:read',
+  'GET /api/v1/campaigns/:id/outcome': 'org:read',
   'GET /api/v1/campaigns/:id/targets': 'org:read',
   'POST /api/v1/campaigns/:id/targets': 'campaigns:write',
   'POST /api/v1/campaigns/:id/positions': 'campaigns:write',

@@ -2,12 +2,14 @@
  * `lawgap campaigns list --org ORG [--status S] [--json]`, `lawgap campaigns show ID --org ORG [--json]`
  * (with the timeline), `lawgap campaigns create --org ORG --title T --jurisdiction J --gap IND... [--bill ID...]`
  * `lawgap campaigns partner ID --org ORG --partner ORG2 --role editor|viewer` and
- * `lawgap campaigns targets ID --org ORG [--bill ID] [--date D] [--json]` (who to press at the bill's stage). The organization is the one
+ * `lawgap campaigns targets ID --org ORG [--bill ID] [--date D] [--json]` (who to press at the bill's stage) and
+ * `lawgap campaigns outcome ID --org ORG [--json]`. The organization is the one
  * acting: it sees only campaigns it owns or partners in.
  */
 import type { Command } from 'commander';
 import { campaignStatuses, partnerRoles } from '../../core/campaigns/types.ts';
 import { DomainError } from '../../core/errors.ts';
+import { campaignOutcome } from '../../services/campaign-outcome.ts';
 import { campaignTargets } from '../../services/campaign-targets.ts';
 import { campaignTimeline } from '../../services/campaign-timeline.ts';
 import { createCampaign, getCampaign, listCampaigns, setPartner } from '../../services/campaigns.ts';
@@ -135,6 +137,27 @@ export function campaignCommands(program: Command): void {
         t.targets.map((x) => ({ ...x })),
         ['name', 'reason', 'detail', 'group', 'position', 'interactions'],
       );
+    });
+  campaigns
+    .command('outcome')
+    .description(
+      'the outcome report: bills decided, score before and after, gaps, activity (correlation only)',
+    )
+    .argument('<id>', 'campaign id')
+    .requiredOption('--org <slug>', 'the acting organization (slug or id)')
+    .option('--json', 'print JSON only')
+    .action(async (id: string, opts: { org: string; json?: boolean }) => {
+      const o = await withContext((ctx) => campaignOutcome(ctx, id, { organization: opts.org }));
+      if (opts.json) return printJson(o);
+      info(o.decidedOn ? `first decision on ${o.decidedOn}` : 'no campaign bill is decided yet');
+      info(
+        `score ${o.before.date}: ${o.before.totalRounded ?? 'not scored'}; ${o.after.date}: ${o.after.totalRounded ?? 'not scored'}`,
+      );
+      printTable(
+        o.gaps.map((g) => ({ ...g })),
+        ['indicatorId', 'before', 'after'],
+      );
+      info('correlation only: the report does not say the campaign caused the change');
     });
   campaigns
     .command('partner')

@@ -6,6 +6,7 @@ import {
   campaignListQuery,
   campaignMilestone,
   campaignMilestoneBody,
+  campaignOutcome,
   campaignParams,
   campaignPartnerBody,
   campaignPartnerParams,
@@ -13,6 +14,7 @@ import {
   campaign as campaignSchema,
   timelineEntry,
 } from '../../contracts/campaigns.ts';
+import { campaignOutcome as outcomeOf } from '../../services/campaign-outcome.ts';
 import { campaignTimeline } from '../../services/campaign-timeline.ts';
 import {
   addMilestone,
@@ -151,5 +153,16 @@ export function registerCampaignRoutes(app: FastifyInstance, deps: AppDeps): voi
     params: campaignParams,
     response: z.array(timelineEntry),
     handler: async ({ actor, params }) => campaignTimeline(serviceCtx(deps, actor), params.id),
+  });
+
+  defineRoute(app, deps, {
+    method: 'GET',
+    url: '/api/v1/campaigns/:id/outcome',
+    summary: 'The outcome report: bills decided, score before and after, gaps, activity (correlation only)',
+    tags,
+    access: 'org:read',
+    params: campaignParams,
+    response: campaignOutcome,
+    handler: async ({ actor, params }) => outcomeOf(serviceCtx(deps, actor), params.id),
   });
 }

@@ -140,6 +140,23 @@ export interface StoryCreateBody {
   consent: StoryConsent;
 }
 
+export interface CampaignOutcome {
+  decidedOn: string | null;
+  bills: Array<{
+    billId: string;
+    identifier: string;
+    stage: string;
+    decision: string | null;
+    decidedOn: string | null;
+  }>;
+  before: { date: string; totalRounded: number | null };
+  after: { date: string; totalRounded: number | null };
+  delta: number | null;
+  gaps: Array<{ indicatorId: string; before: string | null; after: string | null }>;
+  activity: { milestones: number; interactions: number; positions: number; targetsMoved: unknown[] };
+  suggestedStatus: 'won' | 'lost' | null;
+}
+
 const enc = encodeURIComponent;
 
 /** The campaign calls bound to a client. */
@@ -193,6 +210,8 @@ export function campaignEndpoints(http: HttpClient) {
     publishStory: (storyId: string) => http.request<Story>('POST', `/api/v1/stories/${enc(storyId)}/publish`),
     withdrawStory: (storyId: string) =>
       http.request<Story>('POST', `/api/v1/stories/${enc(storyId)}/withdraw`),
+    campaignOutcome: (id: string) =>
+      http.request<CampaignOutcome>('GET', `/api/v1/campaigns/${enc(id)}/outcome`),
     campaignTimeline: (id: string) =>
       http.request<TimelineEntry[]>('GET', `/api/v1/campaigns/${enc(id)}/timeline`),
   };

@@ -9,6 +9,7 @@ import {
 } from '../api/campaign-endpoints.ts';
 import { Announcer } from '../components/announcer.tsx';
 import { CampaignLibrary } from '../components/campaign-library.tsx';
+import { CampaignOutcomeSection } from '../components/campaign-outcome.tsx';
 import { CampaignStories } from '../components/campaign-stories.tsx';
 import { CampaignTargetsSection } from '../components/campaign-targets.tsx';
 import { SelectField, TextField } from '../components/field.tsx';
@@ -244,6 +245,7 @@ export function CampaignPage({ id }: { id: string }) {
             <p>{t('app.campaigns.readOnly')}</p>
           )}
           <CampaignTargetsSection campaignId={c.id} editable={editable} />
+          <CampaignOutcomeSection campaignId={c.id} />
           <CampaignLibrary campaign={c} editable={editable} />
           <CampaignStories campaignId={c.id} editable={editable} />
           <Partners campaign={c} onSaved={campaign.setData} />

@@ -187,4 +187,25 @@ export const enCampaigns = {
   'app.stories.no': 'no',
   'app.stories.save': 'Save story',
   'app.stories.saved': 'Story saved as a draft.',
+  'app.outcome.title': 'Outcome',
+  'app.outcome.correlation':
+    'What happened around the decision, from the published coded law. It shows a correlation; it does not say the campaign caused the change.',
+  'app.outcome.decided': 'First decision on {date}.',
+  'app.outcome.undecided':
+    'No campaign bill is decided yet: the score is shown at the campaign’s start and today.',
+  'app.outcome.decision.enacted': 'enacted',
+  'app.outcome.decision.failed': 'failed',
+  'app.outcome.decision.vetoed': 'vetoed',
+  'app.outcome.live': 'still live',
+  'app.outcome.before': 'Before: score on {date}',
+  'app.outcome.after': 'After: score on {date}',
+  'app.outcome.notScored': 'not scored',
+  'app.outcome.notCoded': 'not coded',
+  'app.outcome.activity': 'Activity',
+  'app.outcome.activityText':
+    '{milestones} milestones, {interactions} interactions, {moved} targets changed position',
+  'app.outcome.gap': '{indicator}: {before} before, {after} after',
+  'app.outcome.suggest.won': 'A campaign bill was enacted: you may record the campaign as won.',
+  'app.outcome.suggest.lost':
+    'Every campaign bill ended without enactment: you may record the campaign as lost.',
 } as const;

@@ -193,4 +193,26 @@ export const esCampaigns: Record<keyof typeof enCampaigns, string> = {
   'app.stories.no': 'no',
   'app.stories.save': 'Guardar testimonio',
   'app.stories.saved': 'Testimonio guardado como borrador.',
+  'app.outcome.title': 'Resultado',
+  'app.outcome.correlation':
+    'Lo ocurrido en torno a la decisión, según la ley codificada publicada. Muestra una correlación; no afirma que la campaña causara el cambio.',
+  'app.outcome.decided': 'Primera decisión el {date}.',
+  'app.outcome.undecided':
+    'Aún no se ha decidido ningún proyecto de ley de la campaña: la puntuación se muestra al inicio de la campaña y hoy.',
+  'app.outcome.decision.enacted': 'aprobado',
+  'app.outcome.decision.failed': 'rechazado',
+  'app.outcome.decision.vetoed': 'vetado',
+  'app.outcome.live': 'aún en trámite',
+  'app.outcome.before': 'Antes: puntuación el {date}',
+  'app.outcome.after': 'Después: puntuación el {date}',
+  'app.outcome.notScored': 'sin puntuación',
+  'app.outcome.notCoded': 'sin codificar',
+  'app.outcome.activity': 'Actividad',
+  'app.outcome.activityText':
+    '{milestones} hitos, {interactions} interacciones, {moved} destinatarios cambiaron de posición',
+  'app.outcome.gap': '{indicator}: {before} antes, {after} después',
+  'app.outcome.suggest.won':
+    'Se aprobó un proyecto de ley de la campaña: puede registrar la campaña como ganada.',
+  'app.outcome.suggest.lost':
+    'Todos los proyectos de ley de la campaña terminaron sin aprobarse: puede registrar la campaña como perdida.',
 };

@@ -193,4 +193,26 @@ export const frCampaigns: Record<keyof typeof enCampaigns, string> = {
   'app.stories.no': 'non',
   'app.stories.save': 'Enregistrer le témoignage',
   'app.stories.saved': 'Témoignage enregistré comme brouillon.',
+  'app.outcome.title': 'Résultat',
+  'app.outcome.correlation':
+    'Ce qui s’est passé autour de la décision, d’après le droit codé publié. Le rapport montre une corrélation ; il n’affirme pas que la campagne a causé le changement.',
+  'app.outcome.decided': 'Première décision le {date}.',
+  'app.outcome.undecided':
+    'Aucun projet de loi de la campagne n’est encore tranché : le score est montré au début de la campagne et aujourd’hui.',
+  'app.outcome.decision.enacted': 'adopté',
+  'app.outcome.decision.failed': 'rejeté',
+  'app.outcome.decision.vetoed': 'frappé de veto',
+  'app.outcome.live': 'toujours en cours',
+  'app.outcome.before': 'Avant : score le {date}',
+  'app.outcome.after': 'Après : score le {date}',
+  'app.outcome.notScored': 'non noté',
+  'app.outcome.notCoded': 'non codé',
+  'app.outcome.activity': 'Activité',
+  'app.outcome.activityText':
+    '{milestones} étapes, {interactions} interactions, {moved} cibles ont changé de position',
+  'app.outcome.gap': '{indicator} : {before} avant, {after} après',
+  'app.outcome.suggest.won':
+    'Un projet de loi de la campagne a été adopté : vous pouvez noter la campagne comme gagnée.',
+  'app.outcome.suggest.lost':
+    'Tous les projets de loi de la campagne se sont terminés sans adoption : vous pouvez noter la campagne comme perdue.',
 };
