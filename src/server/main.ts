@@ -23,8 +23,9 @@ export async function startServer(config: Readonly<Config>): Promise<() => Promi
   await app.listen({ port: config.port, host: config.host });
   const where = store.dialect === 'sqlite' ? `SQLite in ${config.dataDir}` : 'PostgreSQL';
   process.stdout.write(`lawgap: serving ${config.publicUrl} (${where})\n`);
+  const fieldKey = loadFieldKey(config);
   const stopAlerts = startAlertLoop(
-    { db: store.db, fieldKey: loadFieldKey(config), allowPrivateHosts: config.allowPrivateWebhookHosts },
+    { db: store.db, fieldKey, allowPrivateHosts: config.allowPrivateWebhookHosts },
     config.alertsIntervalSeconds * 1000,
     (err) => app.log.error({ err }, 'alert dispatch failed'),
   );
@@ -32,7 +33,7 @@ export async function startServer(config: Readonly<Config>): Promise<() => Promi
   const stopDigests = config.smtpUrl
     ? startDigestLoop(
         { db: store.db },
-        { mailer, publicUrl: config.publicUrl, fieldKey: loadFieldKey(config) },
+        { mailer, publicUrl: config.publicUrl, fieldKey },
         config.alertsIntervalSeconds * 1000,
         (err) => app.log.error({ code: (err as { code?: string }).code ?? 'unknown' }, 'alert mail failed'),
       )

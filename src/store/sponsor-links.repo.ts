@@ -5,8 +5,8 @@
  * stay unlinked, since a wrong link is worse than none.
  */
 import type { Kysely } from 'kysely';
+import { nameKey, peopleByName } from './people-index.repo.ts';
 import type { Database } from './schema.ts';
-import { fromJson } from './util.ts';
 
 /** What the linking step did. */
 export interface SponsorLinkReport {
@@ -18,30 +18,9 @@ export interface SponsorLinkReport {
   ambiguous: number;
 }
 
-function key(jurisdiction: string, name: string): string {
-  return `${jurisdiction}\u0000${name.toLowerCase().replace(/\./g, '').replace(/\s+/g, ' ').trim()}`;
-}
-
 /** Links unlinked person sponsorships by name and jurisdiction; counts those already linked by id. */
 export async function linkSponsorships(db: Kysely<Database>): Promise<SponsorLinkReport> {
-  const people = await db
-    .selectFrom('people')
-    .select(['id', 'name', 'jurisdiction_id', 'other_names_json'])
-    .execute();
-  const roles = await db.selectFrom('person_roles').select(['person_id', 'jurisdiction_id']).execute();
-  const jurisdictions = new Map<string, Set<string>>();
-  for (const p of people) jurisdictions.set(p.id, new Set(p.jurisdiction_id ? [p.jurisdiction_id] : []));
-  for (const r of roles) if (r.jurisdiction_id) jurisdictions.get(r.person_id)?.add(r.jurisdiction_id);
-  const byName = new Map<string, Set<string>>();
-  for (const p of people) {
-    for (const j of jurisdictions.get(p.id) ?? []) {
-      for (const name of [p.name, ...fromJson<string[]>(p.other_names_json)]) {
-        const k = key(j, name);
-        byName.set(k, (byName.get(k) ?? new Set()).add(p.id));
-      }
-    }
-  }
-  const known = new Set(people.map((p) => p.id));
+  const { known, byName } = await peopleByName(db);
   const rows = await db
     .selectFrom('bill_sponsorships as s')
     .innerJoin('bills as b', 'b.id', 's.bill_id')
@@ -54,7 +33,7 @@ export async function linkSponsorships(db: Kysely<Database>): Promise<SponsorLin
       if (known.has(s.person_id)) report.matchedById++;
       continue;
     }
-    const found = byName.get(key(s.jurisdiction_id, s.name));
+    const found = byName.get(nameKey(s.jurisdiction_id, s.name));
     if (!found) continue;
     if (found.size > 1) {
       report.ambiguous++;

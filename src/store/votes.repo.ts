@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Vote, VoteBillRef, VoteOption, VoteRecord } from '../core/bills/votes.ts';
+import { nameKey, peopleByName } from './people-index.repo.ts';
 import type { Database } from './schema.ts';
 import { fromJson, newId } from './util.ts';
 
@@ -24,10 +25,6 @@ export async function findVoteBills(
   return (await q.execute()).map((b) => ({ id: b.id, jurisdictionId: b.jurisdiction_id }));
 }
 
-function nameKey(jurisdiction: string, name: string): string {
-  return `${jurisdiction}\u0000${name.toLowerCase().replace(/\./g, '').replace(/\s+/g, ' ').trim()}`;
-}
-
 /** What member linking needs: stored person ids, people by (jurisdiction, name), LegiScan people's names. */
 export interface PeopleIndex {
   known: Set<string>;
@@ -37,23 +34,7 @@ export interface PeopleIndex {
 
 /** Reads the people index once per file. */
 export async function peopleIndex(db: Kysely<Database>): Promise<PeopleIndex> {
-  const people = await db
-    .selectFrom('people')
-    .select(['id', 'name', 'jurisdiction_id', 'other_names_json'])
-    .execute();
-  const roles = await db.selectFrom('person_roles').select(['person_id', 'jurisdiction_id']).execute();
-  const jurisdictions = new Map<string, Set<string>>();
-  for (const p of people) jurisdictions.set(p.id, new Set(p.jurisdiction_id ? [p.jurisdiction_id] : []));
-  for (const r of roles) if (r.jurisdiction_id) jurisdictions.get(r.person_id)?.add(r.jurisdiction_id);
-  const byName = new Map<string, Set<string>>();
-  for (const p of people) {
-    for (const j of jurisdictions.get(p.id) ?? []) {
-      for (const name of [p.name, ...fromJson<string[]>(p.other_names_json)]) {
-        const k = nameKey(j, name);
-        byName.set(k, (byName.get(k) ?? new Set()).add(p.id));
-      }
-    }
-  }
+  const { known, byName } = await peopleByName(db);
   // LegiScan roll calls carry only people_id; bill sponsorships of the same source carry the name.
   const sponsors = await db
     .selectFrom('bill_sponsorships')
@@ -61,7 +42,7 @@ export async function peopleIndex(db: Kysely<Database>): Promise<PeopleIndex> {
     .where('person_id', 'like', 'legiscan-person:%')
     .execute();
   const legiScanNames = new Map(sponsors.map((s) => [s.person_id ?? '', s.name]));
-  return { known: new Set(people.map((p) => p.id)), byName, legiScanNames };
+  return { known, byName, legiScanNames };
 }
 
 /** The person a member vote is: a stored id, else a name that matches exactly one person of the jurisdiction. */

@@ -28,12 +28,8 @@ import {
 } from '../../services/campaigns.ts';
 import type { AppDeps } from '../deps.ts';
 import { defineRoute } from '../routing.ts';
+import { defined } from './defined.ts';
 import { serviceCtx } from './service-ctx.ts';
-
-/** Drops undefined values so optional fields stay absent (exactOptionalPropertyTypes). */
-function defined<T extends Record<string, unknown>>(o: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as never;
-}
 
 /** Registers /api/v1/campaigns. */
 export function registerCampaignRoutes(app: FastifyInstance, deps: AppDeps): void {

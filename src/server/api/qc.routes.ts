@@ -19,14 +19,8 @@ import { listBatchAssignments } from '../../services/qc-assignments.ts';
 import { listBatchDivergences, reconcileDivergence } from '../../services/qc-divergences.ts';
 import type { AppDeps } from '../deps.ts';
 import { defineRoute } from '../routing.ts';
+import { defined } from './defined.ts';
 import { serviceCtx } from './service-ctx.ts';
-
-/** Drops keys whose value is undefined (optional body fields under exactOptionalPropertyTypes). */
-function defined<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as {
-    [K in keyof T]: Exclude<T[K], undefined>;
-  };
-}
 
 /** Registers /api/v1/qc. */
 export function registerQcRoutes(app: FastifyInstance, deps: AppDeps): void {

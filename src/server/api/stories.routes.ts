@@ -28,12 +28,8 @@ import {
 } from '../../services/stories.ts';
 import type { AppDeps } from '../deps.ts';
 import { defineRoute } from '../routing.ts';
+import { defined } from './defined.ts';
 import { serviceCtx } from './service-ctx.ts';
-
-/** Drops undefined values so optional fields stay absent. */
-function defined<T extends Record<string, unknown>>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
-}
 
 /** Registers /api/v1/campaigns/:id/stories, /api/v1/stories/:id… and the public story list. */
 export function registerStoryRoutes(app: FastifyInstance, deps: AppDeps): void {
