@@ -27,6 +27,7 @@ const expectedGrants: Record<Role, Permission[]> = {
     'bills:review',
     'webhooks:manage',
     'campaigns:write',
+    'stats:write',
   ],
   analyst: [
     'org:read',
@@ -35,6 +36,7 @@ const expectedGrants: Record<Role, Permission[]> = {
     'coding:write',
     'recommendations:write',
     'bills:review',
+    'stats:write',
   ],
   reviewer: [
     'org:read',
@@ -45,6 +47,7 @@ const expectedGrants: Record<Role, Permission[]> = {
     'coding:publish',
     'qc:manage',
     'bills:review',
+    'stats:write',
   ],
   campaigner: ['org:read', 'campaigns:write'],
   viewer: ['org:read'],

@@ -30,6 +30,8 @@ export const permissions = [
   'webhooks:manage',
   /** Create campaigns, change them, choose their partner organizations, write milestones (reading needs org:read). */
   'campaigns:write',
+  /** Import and change the organization's enforcement statistics tables (reading published figures is public). */
+  'stats:write',
   /** Instance-wide user administration (list and disable accounts, create organizations). */
   'instance:admin',
 ] as const;
@@ -49,6 +51,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'bills:review',
     'webhooks:manage',
     'campaigns:write',
+    'stats:write',
   ],
   analyst: [
     'org:read',
@@ -57,6 +60,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'coding:write',
     'recommendations:write',
     'bills:review',
+    'stats:write',
   ],
   reviewer: [
     'org:read',
@@ -67,6 +71,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'coding:publish',
     'qc:manage',
     'bills:review',
+    'stats:write',
   ],
   campaigner: ['org:read', 'campaigns:write'],
   viewer: ['org:read'],
