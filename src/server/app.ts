@@ -9,10 +9,12 @@ import { registerBillExportRoutes } from './api/bill-export.routes.ts';
 import { registerBillImpactRoutes } from './api/bill-impact.routes.ts';
 import { registerBillReviewRoutes } from './api/bill-review.routes.ts';
 import { registerBillRoutes } from './api/bills.routes.ts';
+import { registerCampaignInteropRoutes } from './api/campaign-interop.routes.ts';
 import { registerCampaignMessageRoutes } from './api/campaign-messages.routes.ts';
 import { registerCampaignTargetRoutes } from './api/campaign-targets.routes.ts';
 import { registerCampaignRoutes } from './api/campaigns.routes.ts';
 import { registerCodingRoutes } from './api/coding.routes.ts';
+import { registerDistrictRoutes } from './api/districts.routes.ts';
 import { registerEventRoutes } from './api/events.routes.ts';
 import { registerExportRoutes } from './api/export.routes.ts';
 import { registerFrameworkRoutes } from './api/framework.routes.ts';
@@ -24,18 +26,23 @@ import { registerModifierFindingRoutes } from './api/modifier-findings.routes.ts
 import { registerOrganizationRoutes } from './api/organizations.routes.ts';
 import { registerPeopleRoutes } from './api/people.routes.ts';
 import { registerPersonActivityRoutes } from './api/person-activity.routes.ts';
+import { registerPetitionRoutes } from './api/petitions.routes.ts';
+import { registerPrivacyRoutes } from './api/privacy.routes.ts';
 import { registerQcRoutes } from './api/qc.routes.ts';
 import { registerRecodingRoutes } from './api/recoding.routes.ts';
 import { registerRecommendationRoutes } from './api/recommendations.routes.ts';
 import { registerScoreRoutes } from './api/scores.routes.ts';
 import { registerSearchRoutes } from './api/search.routes.ts';
 import { registerSessionRoutes } from './api/session.routes.ts';
+import { registerSignOnRoutes } from './api/sign-on.routes.ts';
+import { registerStatisticsRoutes } from './api/statistics.routes.ts';
 import { registerStoryRoutes } from './api/stories.routes.ts';
 import { registerSuggestionRoutes } from './api/suggestions.routes.ts';
 import { registerTreatyPartyRoutes } from './api/treaty-parties.routes.ts';
 import { registerVoteRoutes } from './api/votes.routes.ts';
 import { registerWebhookRoutes } from './api/webhooks.routes.ts';
 import type { AppDeps } from './deps.ts';
+import { logPath } from './log-path.ts';
 import { registerPages } from './pages/pages.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
@@ -61,7 +68,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
           serializers: {
             req: (req: { method: string; url: string }) => ({
               method: req.method,
-              url: req.url.split('?')[0],
+              url: logPath(req.url),
             }),
           },
         }
@@ -124,6 +131,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   registerBillImpactRoutes(app, deps);
   registerBillReviewRoutes(app, deps);
   registerPeopleRoutes(app, deps);
+  registerDistrictRoutes(app, deps);
   registerPersonActivityRoutes(app, deps);
   registerVoteRoutes(app, deps);
   registerEventRoutes(app, deps);
@@ -136,11 +144,16 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   registerScoreRoutes(app, deps);
   registerQcRoutes(app, deps);
   registerGapRoutes(app, deps);
+  registerStatisticsRoutes(app, deps);
+  registerPrivacyRoutes(app, deps);
   registerRecommendationRoutes(app, deps);
   registerCampaignRoutes(app, deps);
   registerCampaignTargetRoutes(app, deps);
   registerCampaignMessageRoutes(app, deps);
+  registerCampaignInteropRoutes(app, deps);
   registerStoryRoutes(app, deps);
+  registerPetitionRoutes(app, deps);
+  registerSignOnRoutes(app, deps);
   registerAlertRoutes(app, deps);
   registerWebhookRoutes(app, deps);
   registerExportRoutes(app, deps);

@@ -6,9 +6,11 @@ import { prepareDatabase } from '../services/bootstrap.ts';
 import { startDigestLoop } from '../services/email-digests.ts';
 import { loadFieldKey } from '../services/field-crypto.ts';
 import { consoleMailer, smtpMailer } from '../services/mailer.ts';
+import { petitionLoopIntervalMs, startPetitionLoop } from '../services/petition-jobs.ts';
 import { createStore } from '../store/db.ts';
 import { buildApp } from './app.ts';
 import type { AppDeps } from './deps.ts';
+import { petitionPageCache } from './pages/petition-cache.ts';
 
 /** Opens the database, builds the app and listens; returns a function that stops it. */
 export async function startServer(config: Readonly<Config>): Promise<() => Promise<void>> {
@@ -38,6 +40,13 @@ export async function startServer(config: Readonly<Config>): Promise<() => Promi
         (err) => app.log.error({ code: (err as { code?: string }).code ?? 'unknown' }, 'alert mail failed'),
       )
     : async () => undefined;
+  // Petition confirmation mail, count aggregation and the 30-day purge (console mail without SMTP_URL).
+  const stopPetitions = startPetitionLoop(
+    { db: store.db, fieldKey, mailer },
+    petitionLoopIntervalMs,
+    (err) => app.log.error({ code: (err as { code?: string }).code ?? 'unknown' }, 'petition jobs failed'),
+    (slugs) => petitionPageCache(app).invalidate(slugs),
+  );
   const setupToken = await issueSetupToken(store.db);
   if (setupToken) {
     process.stdout.write(
@@ -47,6 +56,7 @@ export async function startServer(config: Readonly<Config>): Promise<() => Promi
   return async () => {
     await stopAlerts();
     await stopDigests();
+    await stopPetitions();
     await app.close();
     await store.destroy();
   };

@@ -36,6 +36,7 @@ import { type CitationInput, checkAnswer } from './answer-checks.ts';
 import type { ServiceContext } from './context.ts';
 import { getFramework, listFrameworks } from './framework.ts';
 import { requireJurisdiction } from './jurisdictions.ts';
+import { notifyPublicationChanged } from './publication-events.ts';
 import { refuseOpenDivergence } from './qc-gate.ts';
 
 /** A new answer. `validFrom` defaults to the latest start of the cited versions; `status` to coded. */
@@ -161,7 +162,9 @@ export async function updateAnswer(
   patch: AnswerPatch,
 ): Promise<CodedAnswer> {
   requireWrite(ctx);
-  return ctx.db.transaction().execute((trx) => updateAnswerIn({ ...ctx, db: trx }, id, patch));
+  const updated = await ctx.db.transaction().execute((trx) => updateAnswerIn({ ...ctx, db: trx }, id, patch));
+  notifyPublicationChanged();
+  return updated;
 }
 
 /** Changes an answer inside the caller's transaction (no permission check); used by update and QC. */
@@ -212,7 +215,7 @@ export async function setAnswerStatus(
   options: StatusOptions = {},
 ): Promise<CodedAnswer> {
   if (!actorCan(ctx.actor, 'coding:write')) throw new DomainError('FORBIDDEN', 'you may not change answers');
-  return ctx.db.transaction().execute(async (trx) => {
+  const moved = await ctx.db.transaction().execute(async (trx) => {
     const before = await visibleAnswer({ ...ctx, db: trx }, id);
     const { actor, coder } = checkStatusMove(ctx.actor, before, status, options.singleCoder);
     if (status === 'published') await refuseOpenDivergence(trx, before);
@@ -227,6 +230,8 @@ export async function setAnswerStatus(
     });
     return after;
   });
+  notifyPublicationChanged();
+  return moved;
 }
 
 /** Which answers to list. */

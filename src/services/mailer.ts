@@ -12,6 +12,10 @@ export interface MailMessage {
   html?: string;
   /** Extra headers (`List-Unsubscribe`, …). */
   headers?: Record<string, string>;
+  /** The sender (`"Name" <address>`), when not the server's default. */
+  from?: string;
+  /** A stable Message-ID (`<id@host>`), so a repeated delivery is recognisable. */
+  messageId?: string;
 }
 
 export interface Mailer {
@@ -24,7 +28,8 @@ export function smtpMailer(url: string, from: string): Mailer {
   return {
     async send(message) {
       await transport.sendMail({
-        from,
+        from: message.from ?? from,
+        ...(message.messageId !== undefined ? { messageId: message.messageId } : {}),
         to: message.to,
         subject: message.subject,
         text: message.text,

@@ -35,6 +35,7 @@ import { codingListScope } from './coding.ts';
 import type { ServiceContext } from './context.ts';
 import { getFramework } from './framework.ts';
 import { requireJurisdiction } from './jurisdictions.ts';
+import { notifyPublicationChanged } from './publication-events.ts';
 
 /** A new finding. `validFrom` defaults to the latest start of the cited versions; `status` to coded. */
 export interface NewFindingArgs {
@@ -151,7 +152,11 @@ export async function setFindingStatus(
 ): Promise<CodedModifierFinding> {
   if (!actorCan(ctx.actor, 'coding:write'))
     throw new DomainError('FORBIDDEN', 'you may not change modifier findings');
-  return ctx.db.transaction().execute((trx) => setFindingStatusIn({ ...ctx, db: trx }, id, status, options));
+  const moved = await ctx.db
+    .transaction()
+    .execute((trx) => setFindingStatusIn({ ...ctx, db: trx }, id, status, options));
+  notifyPublicationChanged();
+  return moved;
 }
 
 async function setFindingStatusIn(
@@ -203,7 +208,7 @@ export async function updateFinding(
   const edits = Object.values(edit).some((v) => v !== undefined);
   if (!edits && status === undefined)
     throw new DomainError('VALIDATION_FAILED', 'nothing to change: give a field to edit or a status');
-  return ctx.db.transaction().execute(async (trx) => {
+  const updated = await ctx.db.transaction().execute(async (trx) => {
     const tctx = { ...ctx, db: trx };
     const changed = !edits
       ? null
@@ -261,6 +266,8 @@ export async function updateFinding(
     if (status === undefined || status === changed?.status) return changed ?? visibleFinding(tctx, id);
     return setFindingStatusIn(tctx, id, status, options);
   });
+  notifyPublicationChanged();
+  return updated;
 }
 
 /** Which findings to list. */

@@ -5,11 +5,17 @@
 import type { AlertTables } from './alerts.schema.ts';
 import type { BillReviewTables } from './bill-review.schema.ts';
 import type { BillTables } from './bills.schema.ts';
+import type { CampaignIdentifierTables } from './campaign-identifiers.schema.ts';
 import type { CampaignTables } from './campaigns.schema.ts';
+import type { DistrictTables } from './districts.schema.ts';
 import type { EmailAlertTables } from './email-alerts.schema.ts';
 import type { EventTables } from './events.schema.ts';
 import type { PeopleTables } from './people.schema.ts';
+import type { PetitionTables } from './petitions.schema.ts';
+import type { PrivacyLedgerTables } from './privacy-ledger.schema.ts';
 import type { RecodingTables } from './recoding.schema.ts';
+import type { SignOnTables } from './sign-on.schema.ts';
+import type { StatisticTables } from './statistics.schema.ts';
 import type { StoryTables } from './stories.schema.ts';
 import type { VoteTables } from './votes.schema.ts';
 
@@ -346,8 +352,14 @@ export interface Database
     EventTables,
     AlertTables,
     CampaignTables,
+    CampaignIdentifierTables,
     StoryTables,
+    StatisticTables,
+    PetitionTables,
+    PrivacyLedgerTables,
+    SignOnTables,
     RecodingTables,
+    DistrictTables,
     EmailAlertTables {
   framework_versions: FrameworkVersionRow;
   framework_indicators: FrameworkIndicatorRow;

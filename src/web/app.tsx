@@ -32,6 +32,7 @@ import { ScoreMapPage } from './routes/score-map.tsx';
 import { SearchPage } from './routes/search.tsx';
 import { SetupPage } from './routes/setup.tsx';
 import { SignInPage } from './routes/sign-in.tsx';
+import { StatisticsPage } from './routes/statistics.tsx';
 import { TokensPage } from './routes/tokens.tsx';
 import { UsersPage } from './routes/users.tsx';
 import { WebhooksPage } from './routes/webhooks.tsx';
@@ -142,6 +143,12 @@ function Routes() {
       return (
         <Guard permission="org:read">
           <CampaignsPage />
+        </Guard>
+      );
+    case '/statistics':
+      return (
+        <Guard permission="org:read">
+          <StatisticsPage />
         </Guard>
       );
     case '/admin/members':

@@ -3,11 +3,17 @@
 import { enAlerts } from './en/alerts.ts';
 import { enBillReview } from './en/bill-review.ts';
 import { enBills } from './en/bills.ts';
+import { enCampaignInterop } from './en/campaign-interop.ts';
 import { enCampaigns } from './en/campaigns.ts';
+import { enDistricts } from './en/districts.ts';
 import { enLaw } from './en/law.ts';
+import { enPetitions } from './en/petitions.ts';
+import { enPortal } from './en/portal.ts';
 import { enRecoding } from './en/recoding.ts';
 import { enRecommendations } from './en/recommendations.ts';
 import { enScores } from './en/scores.ts';
+import { enSignOn } from './en/sign-on.ts';
+import { enStatistics } from './en/statistics.ts';
 import { enSuggestions } from './en/suggestions.ts';
 import { enTreaties } from './en/treaties.ts';
 import { enWorkspace } from './en/workspace.ts';
@@ -24,4 +30,10 @@ export const en = {
   ...enBillReview,
   ...enBills,
   ...enCampaigns,
+  ...enDistricts,
+  ...enStatistics,
+  ...enPetitions,
+  ...enCampaignInterop,
+  ...enPortal,
+  ...enSignOn,
 } as const;

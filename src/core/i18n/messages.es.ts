@@ -3,11 +3,17 @@
 import { esAlerts } from './es/alerts.ts';
 import { esBillReview } from './es/bill-review.ts';
 import { esBills } from './es/bills.ts';
+import { esCampaignInterop } from './es/campaign-interop.ts';
 import { esCampaigns } from './es/campaigns.ts';
+import { esDistricts } from './es/districts.ts';
 import { esLaw } from './es/law.ts';
+import { esPetitions } from './es/petitions.ts';
+import { esPortal } from './es/portal.ts';
 import { esRecoding } from './es/recoding.ts';
 import { esRecommendations } from './es/recommendations.ts';
 import { esScores } from './es/scores.ts';
+import { esSignOn } from './es/sign-on.ts';
+import { esStatistics } from './es/statistics.ts';
 import { esSuggestions } from './es/suggestions.ts';
 import { esTreaties } from './es/treaties.ts';
 import { esWorkspace } from './es/workspace.ts';
@@ -25,4 +31,10 @@ export const es: Partial<Record<keyof typeof en, string>> = {
   ...esBillReview,
   ...esBills,
   ...esCampaigns,
+  ...esDistricts,
+  ...esStatistics,
+  ...esPetitions,
+  ...esCampaignInterop,
+  ...esPortal,
+  ...esSignOn,
 };

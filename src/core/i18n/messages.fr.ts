@@ -3,11 +3,17 @@
 import { frAlerts } from './fr/alerts.ts';
 import { frBillReview } from './fr/bill-review.ts';
 import { frBills } from './fr/bills.ts';
+import { frCampaignInterop } from './fr/campaign-interop.ts';
 import { frCampaigns } from './fr/campaigns.ts';
+import { frDistricts } from './fr/districts.ts';
 import { frLaw } from './fr/law.ts';
+import { frPetitions } from './fr/petitions.ts';
+import { frPortal } from './fr/portal.ts';
 import { frRecoding } from './fr/recoding.ts';
 import { frRecommendations } from './fr/recommendations.ts';
 import { frScores } from './fr/scores.ts';
+import { frSignOn } from './fr/sign-on.ts';
+import { frStatistics } from './fr/statistics.ts';
 import { frSuggestions } from './fr/suggestions.ts';
 import { frTreaties } from './fr/treaties.ts';
 import { frWorkspace } from './fr/workspace.ts';
@@ -25,4 +31,10 @@ export const fr: Partial<Record<keyof typeof en, string>> = {
   ...frBillReview,
   ...frBills,
   ...frCampaigns,
+  ...frDistricts,
+  ...frStatistics,
+  ...frPetitions,
+  ...frCampaignInterop,
+  ...frPortal,
+  ...frSignOn,
 };

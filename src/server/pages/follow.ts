@@ -61,7 +61,7 @@ function html(reply: FastifyReply, status: number, body: string): FastifyReply {
  * request comes from must say "our site". Form posts from pages with `Referrer-Policy: no-referrer` (ours)
  * carry `Origin: null`, so `Sec-Fetch-Site`, which every current browser sends, decides when present.
  */
-function fromOurOrigin(request: FastifyRequest, publicUrl: string): boolean {
+export function fromOurOrigin(request: FastifyRequest, publicUrl: string): boolean {
   const site = request.headers['sec-fetch-site'];
   if (site !== undefined) return site === 'same-origin' || site === 'none';
   const origin = request.headers.origin;

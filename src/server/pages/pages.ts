@@ -1,4 +1,4 @@
-/** Public server-rendered pages: the landing page and the API reference. They work without JavaScript. */
+/** Public server-rendered pages: the portal (portal.ts) and the API reference. They work without JavaScript. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { buildOpenApi } from '../../contracts/openapi.ts';
 import type { Locale } from '../../core/framework/types.ts';
@@ -6,8 +6,12 @@ import { isLocale, pickLocale } from '../../core/i18n/locales.ts';
 import { t } from '../../core/i18n/messages.ts';
 import { apiVersion } from '../api/meta.routes.ts';
 import type { AppDeps } from '../deps.ts';
+import { registerFindLawmakersPage } from './find-lawmakers.ts';
 import { registerFollowPages } from './follow.ts';
 import { esc, page, siteCss } from './html.ts';
+import { registerPetitionPages } from './petition.ts';
+import { registerPortalPages } from './portal.ts';
+import { registerSignOnPages } from './sign-on.ts';
 import { registerWorkspace } from './workspace.ts';
 
 const localeCookie = 'lawgap_lang';
@@ -20,23 +24,6 @@ export function requestLocale(request: FastifyRequest, reply: FastifyReply): Loc
     return query;
   }
   return pickLocale(request.cookies[localeCookie], request.headers['accept-language']);
-}
-
-function landing(locale: Locale): string {
-  const items = (['know', 'measure', 'gaps', 'close'] as const)
-    .map((k) => `<li>${esc(t(locale, `landing.loop.${k}`))}</li>`)
-    .join('');
-  return page(
-    locale,
-    `${t(locale, 'site.name')}: ${t(locale, 'site.tagline')}`,
-    '/',
-    `<h1>${esc(t(locale, 'site.tagline'))}</h1>
-<p>${esc(t(locale, 'landing.intro'))}</p>
-<ul>${items}</ul>
-<p><a class="cta" href="/app/">${esc(t(locale, 'landing.signin'))}</a>
-<a href="/app/framework">${esc(t(locale, 'landing.framework'))}</a> ·
-<a href="/api/docs">${esc(t(locale, 'landing.api'))}</a></p>`,
-  );
 }
 
 type Json = Record<string, unknown>;
@@ -76,12 +63,9 @@ ${rows.join('\n')}`,
   );
 }
 
-/** Registers `/`, `/api/docs`, `/assets/site.css` and the workspace under `/app/`. */
+/** Registers the portal (`/` and below), `/api/docs`, `/assets/site.css` and the workspace under `/app/`. */
 export async function registerPages(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  app.get('/', async (request, reply) => {
-    const locale = requestLocale(request, reply);
-    return reply.type('text/html; charset=utf-8').send(landing(locale));
-  });
+  await registerPortalPages(app, deps, requestLocale);
   app.get('/assets/site.css', async (_request, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(siteCss),
   );
@@ -92,5 +76,8 @@ export async function registerPages(app: FastifyInstance, deps: AppDeps): Promis
     return reply.type('text/html; charset=utf-8').send(docs(locale, doc));
   });
   await registerFollowPages(app, deps);
+  registerFindLawmakersPage(app, deps);
+  await registerPetitionPages(app, deps);
+  await registerSignOnPages(app, deps);
   await registerWorkspace(app, deps);
 }

@@ -18,6 +18,12 @@ import * as billReview from './20261129150000-bill-review.ts';
 import * as recodingTasks from './20261129160000-recoding-tasks.ts';
 import * as campaigns from './20261129170000-campaigns.ts';
 import * as stories from './20261129180000-stories.ts';
+import * as signOnLetters from './20261129190000-sign-on-letters.ts';
+import * as campaignIdentifiers from './20261129200000-campaign-identifiers.ts';
+import * as privacyLedger from './20261129210000-privacy-ledger.ts';
+import * as statistics from './20261129220000-statistics.ts';
+import * as petitions from './20261129240000-petitions.ts';
+import * as districts from './20261129250000-districts.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261129010000-initial': initial,
@@ -38,4 +44,10 @@ export const migrations: Record<string, Migration> = {
   '20261129160000-recoding-tasks': recodingTasks,
   '20261129170000-campaigns': campaigns,
   '20261129180000-stories': stories,
+  '20261129190000-sign-on-letters': signOnLetters,
+  '20261129200000-campaign-identifiers': campaignIdentifiers,
+  '20261129210000-privacy-ledger': privacyLedger,
+  '20261129220000-statistics': statistics,
+  '20261129240000-petitions': petitions,
+  '20261129250000-districts': districts,
 };

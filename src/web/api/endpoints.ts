@@ -1,8 +1,12 @@
 /** One typed function per API call the workspace makes. */
 import { billEndpoints } from './bill-endpoints.ts';
 import { campaignEndpoints } from './campaign-endpoints.ts';
+import { campaignInteropEndpoints } from './campaign-interop-endpoints.ts';
 import type { HttpClient } from './client.ts';
+import { petitionEndpoints } from './petition-endpoints.ts';
 import { recodingEndpoints } from './recoding-endpoints.ts';
+import { signOnEndpoints } from './sign-on-endpoints.ts';
+import { statisticsEndpoints } from './statistics-endpoints.ts';
 import type {
   AcceptBody,
   AnalysisResult,
@@ -92,7 +96,11 @@ export function createApi(http: HttpClient) {
   return {
     ...billEndpoints(http),
     ...campaignEndpoints(http),
+    ...campaignInteropEndpoints(http),
     ...recodingEndpoints(http),
+    ...petitionEndpoints(http),
+    ...signOnEndpoints(http),
+    ...statisticsEndpoints(http),
     session: async () => remember(await http.request<SessionState>('GET', '/api/v1/session')),
     signIn: async (email: string, password: string) =>
       remember(await http.request<SessionState>('POST', '/api/v1/session', { email, password })),

@@ -8,8 +8,11 @@ import {
   type TimelineEntry,
 } from '../api/campaign-endpoints.ts';
 import { Announcer } from '../components/announcer.tsx';
+import { CampaignExportLinks } from '../components/campaign-interop.tsx';
 import { CampaignLibrary } from '../components/campaign-library.tsx';
 import { CampaignOutcomeSection } from '../components/campaign-outcome.tsx';
+import { CampaignPetitions } from '../components/campaign-petitions.tsx';
+import { CampaignSignOn } from '../components/campaign-sign-on.tsx';
 import { CampaignStories } from '../components/campaign-stories.tsx';
 import { CampaignTargetsSection } from '../components/campaign-targets.tsx';
 import { SelectField, TextField } from '../components/field.tsx';
@@ -248,6 +251,9 @@ export function CampaignPage({ id }: { id: string }) {
           <CampaignOutcomeSection campaignId={c.id} />
           <CampaignLibrary campaign={c} editable={editable} />
           <CampaignStories campaignId={c.id} editable={editable} />
+          <CampaignPetitions campaignId={c.id} editable={editable} />
+          <CampaignSignOn campaignId={c.id} editable={editable} />
+          <CampaignExportLinks campaignId={c.id} />
           <Partners campaign={c} onSaved={campaign.setData} />
           <section aria-labelledby="timeline">
             <h2 id="timeline">{t('app.campaigns.timeline')}</h2>

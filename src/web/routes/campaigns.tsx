@@ -2,6 +2,7 @@
 import { type FormEvent, useState } from 'react';
 import type { Campaign } from '../api/campaign-endpoints.ts';
 import { Announcer } from '../components/announcer.tsx';
+import { CampaignImportForm } from '../components/campaign-interop.tsx';
 import { TextAreaField, TextField } from '../components/field.tsx';
 import { Link } from '../components/link.tsx';
 import { LoadState } from '../components/load-state.tsx';
@@ -119,6 +120,7 @@ export function CampaignsPage() {
           <CreateForm />
         </section>
       ) : null}
+      <CampaignImportForm />
     </Page>
   );
 }

@@ -1,0 +1,257 @@
+/**
+ * Public petition pages, server-rendered, working without JavaScript (docs/petitions.md):
+ * - `GET /act/:slug`: the petition, its count (as the background loop last aggregated it) and the form; served
+ *   from memory (petition-cache.ts), so a view touches no database on a cache hit;
+ * - `POST /act/:slug/sign`: stores the signature and its confirmation mail in one transaction and answers only
+ *   after the commit, with the same "check your email" page whatever happened (no enumeration); a repeat with
+ *   the same idempotency key (form field or `Idempotency-Key` header) stores and mails nothing more;
+ * - `GET /act/confirm/:token` shows a button; only the `POST` confirms (link scanners fetch by GET);
+ * - `GET /act/unsubscribe/:token` shows a button; the `POST` (also RFC 8058 one-click from a mail client)
+ *   withdraws the signer's consents.
+ * CSRF: the sign form has no session, so, as for the follow form, a browser must say it posts from our site.
+ */
+import { randomBytes } from 'node:crypto';
+import formbody from '@fastify/formbody';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isDomainError } from '../../core/errors.ts';
+import type { Locale } from '../../core/framework/types.ts';
+import { isLocale, pickLocale } from '../../core/i18n/locales.ts';
+import { t } from '../../core/i18n/messages.ts';
+import { type FieldKey, loadFieldKey } from '../../services/field-crypto.ts';
+import {
+  confirmSignature,
+  peekSignatureConfirmation,
+  peekSignatureUnsubscribe,
+  publicPetition,
+  type SignatureInput,
+  type SignatureProblem,
+  signPetition,
+  withdrawByToken,
+} from '../../services/petition-signing.ts';
+import type { AppDeps } from '../deps.ts';
+import { fromOurOrigin } from './follow.ts';
+import { petitionPageCache } from './petition-cache.ts';
+import {
+  idempotencyPlaceholder,
+  type PetitionFormState,
+  petitionButtonPage,
+  petitionMessage,
+  petitionPage,
+} from './petition-html.ts';
+
+type Fields = Record<string, unknown>;
+
+function field(values: unknown, name: string): string {
+  const v = (values as Fields | undefined)?.[name];
+  return typeof v === 'string' ? v : '';
+}
+
+function localeOf(request: FastifyRequest, fallback?: string): Locale {
+  const explicit = field(request.query, 'lang') || field(request.body, 'lang');
+  if (isLocale(explicit)) return explicit;
+  const cookie = request.cookies.lawgap_lang;
+  if (isLocale(cookie)) return cookie;
+  if (isLocale(fallback)) return fallback;
+  return pickLocale(null, request.headers['accept-language']);
+}
+
+function html(reply: FastifyReply, status: number, body: string): FastifyReply {
+  return reply
+    .status(status)
+    .type('text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .header('referrer-policy', 'no-referrer')
+    .send(body);
+}
+
+function formState(body: unknown, problems: SignatureProblem[], notice?: string): PetitionFormState {
+  return {
+    name: field(body, 'name').slice(0, 200),
+    email: field(body, 'email').slice(0, 300),
+    postcode: field(body, 'postcode').slice(0, 40),
+    consents: {
+      campaign: field(body, 'consent_campaign') === 'yes',
+      updates: field(body, 'consent_updates') === 'yes',
+      partner: field(body, 'consent_partner') === 'yes',
+    },
+    problems,
+    ...(notice ? { notice } : {}),
+  };
+}
+
+/** Registers the public petition pages. */
+export async function registerPetitionPages(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  let key: FieldKey | null = null;
+  const fieldKey = () => {
+    key ??= loadFieldKey(deps.config);
+    return key;
+  };
+  const db = deps.store.db;
+  const cache = petitionPageCache(app);
+  const signing = () => ({ db, fieldKey: fieldKey(), publicUrl: deps.config.publicUrl });
+
+  const notFound = (reply: FastifyReply, locale: Locale, slug: string) =>
+    html(
+      reply,
+      404,
+      petitionMessage(
+        locale,
+        'petition.notFound.title',
+        'petition.notFound.body',
+        `/act/${encodeURIComponent(slug)}`,
+      ),
+    );
+  const badToken = (reply: FastifyReply, locale: Locale, path: string) =>
+    html(reply, 400, petitionMessage(locale, 'petition.badToken.title', 'petition.badToken.body', path));
+
+  await app.register(async (scope) => {
+    await scope.register(formbody, { bodyLimit: 32 * 1024 });
+    // One-click unsubscribe may come as multipart/form-data; its body carries nothing we need.
+    scope.addContentTypeParser('multipart/form-data', { bodyLimit: 16 * 1024 }, (_req, payload, done) => {
+      payload.resume();
+      payload.on('end', () => done(null, {}));
+      payload.on('error', (err) => done(err, undefined));
+    });
+
+    scope.get<{ Params: { slug: string } }>('/act/:slug', async (request, reply) => {
+      const locale = localeOf(request);
+      const slug = request.params.slug;
+      let cached = cache.get(slug, locale);
+      if (!cached) {
+        const found = await publicPetition(db, slug);
+        cached = found
+          ? { status: 200, body: petitionPage(locale, found.petition, found.count) }
+          : {
+              status: 404,
+              body: petitionMessage(locale, 'petition.notFound.title', 'petition.notFound.body', '/'),
+            };
+        cache.set(slug, locale, cached);
+      }
+      const fresh = randomBytes(18).toString('base64url');
+      return html(reply, cached.status, cached.body.replace(idempotencyPlaceholder, fresh));
+    });
+
+    scope.post<{ Params: { slug: string } }>(
+      '/act/:slug/sign',
+      { config: { rateLimit: { max: 60, timeWindow: 60_000 } } },
+      async (request, reply) => {
+        const locale = localeOf(request);
+        const slug = request.params.slug;
+        const body = request.body;
+        const found = await publicPetition(db, slug);
+        if (!found) return notFound(reply, locale, slug);
+        const rerender = (status: number, problems: SignatureProblem[], notice?: string) =>
+          html(
+            reply,
+            status,
+            petitionPage(
+              locale,
+              found.petition,
+              found.count,
+              formState(body, problems, notice),
+              field(body, 'idempotency_key') || randomBytes(18).toString('base64url'),
+            ),
+          );
+        if (!fromOurOrigin(request, deps.config.publicUrl))
+          return rerender(403, [], t(locale, 'petition.error.origin'));
+        const header = request.headers['idempotency-key'];
+        const input: SignatureInput = {
+          name: field(body, 'name'),
+          email: field(body, 'email'),
+          postcode: field(body, 'postcode'),
+          country: field(body, 'country'),
+          consents: formState(body, []).consents,
+          honeypot: field(body, 'website'),
+          idempotencyKey: (typeof header === 'string' ? header : '') || field(body, 'idempotency_key'),
+          locale,
+        };
+        try {
+          const outcome = await signPetition(signing(), slug, input);
+          request.log.debug({ outcome }, 'petition signature');
+        } catch (err) {
+          if (isDomainError(err, 'PETITION_NOT_FOUND')) return notFound(reply, locale, slug);
+          if (isDomainError(err, 'PETITION_CLOSED'))
+            return rerender(409, [], t(locale, 'petition.error.closed'));
+          if (isDomainError(err, 'VALIDATION_FAILED'))
+            return rerender(400, (err.details as { problems: SignatureProblem[] }).problems);
+          throw err;
+        }
+        return html(
+          reply,
+          200,
+          petitionMessage(locale, 'petition.sent.title', 'petition.sent.body', `/act/${found.petition.slug}`),
+        );
+      },
+    );
+
+    scope.get<{ Params: { token: string } }>('/act/confirm/:token', async (request, reply) => {
+      const token = request.params.token;
+      const found = await peekSignatureConfirmation(db, token);
+      const locale = localeOf(request, found?.locale);
+      const path = `/act/confirm/${encodeURIComponent(token)}`;
+      if (!found) return badToken(reply, locale, path);
+      const title = t(locale, 'petition.confirm.title');
+      const text = t(locale, 'petition.confirm.body', { title: found.petition.title });
+      const button = t(locale, 'petition.confirm.submit');
+      return html(reply, 200, petitionButtonPage(locale, { title, body: text, path, button }));
+    });
+
+    scope.post<{ Params: { token: string } }>('/act/confirm/:token', async (request, reply) => {
+      const token = request.params.token;
+      const path = `/act/confirm/${encodeURIComponent(token)}`;
+      try {
+        const done = await confirmSignature(db, token);
+        const locale = localeOf(request, done.locale);
+        return html(
+          reply,
+          200,
+          petitionMessage(
+            locale,
+            'petition.confirmed.title',
+            'petition.confirmed.body',
+            `/act/${done.petition.slug}`,
+            {
+              title: done.petition.title,
+            },
+          ),
+        );
+      } catch (err) {
+        if (!isDomainError(err, 'TOKEN_INVALID')) throw err;
+        return badToken(reply, localeOf(request), path);
+      }
+    });
+
+    scope.get<{ Params: { token: string } }>('/act/unsubscribe/:token', async (request, reply) => {
+      const token = request.params.token;
+      const found = await peekSignatureUnsubscribe(db, token);
+      const locale = localeOf(request, found?.locale);
+      const path = `/act/unsubscribe/${encodeURIComponent(token)}`;
+      if (!found) return badToken(reply, locale, path);
+      const title = t(locale, 'petition.unsubscribe.title');
+      const text = t(locale, 'petition.unsubscribe.body', { title: found.petition.title });
+      const button = t(locale, 'petition.unsubscribe.submit');
+      return html(reply, 200, petitionButtonPage(locale, { title, body: text, path, button }));
+    });
+
+    scope.post<{ Params: { token: string } }>('/act/unsubscribe/:token', async (request, reply) => {
+      const token = request.params.token;
+      try {
+        const done = await withdrawByToken(db, token);
+        const locale = localeOf(request, done.locale);
+        return html(
+          reply,
+          200,
+          petitionMessage(
+            locale,
+            'petition.unsubscribe.done.title',
+            'petition.unsubscribe.done.body',
+            `/act/${done.petition.slug}`,
+          ),
+        );
+      } catch (err) {
+        if (!isDomainError(err, 'TOKEN_INVALID')) throw err;
+        return badToken(reply, localeOf(request), `/act/unsubscribe/${encodeURIComponent(token)}`);
+      }
+    });
+  });
+}

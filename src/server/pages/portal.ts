@@ -1,0 +1,93 @@
+/**
+ * The public portal's routes: `/` (home), `/jurisdictions/<OCD id>` (report card), `/rankings`,
+ * `/methodology` and `/assets/portal.css`. Server-rendered, working without JavaScript, in the reader's locale
+ * (`requestLocale`). Pages come from the page cache (portal-cache.ts) keyed by locale, date, path and the
+ * canonical query, so a hit never touches the database; `x-portal-cache: hit|miss` says which it was.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isDomainError } from '../../core/errors.ts';
+import type { Locale } from '../../core/framework/types.ts';
+import { portalMethodology, portalOverview, portalReportCard } from '../../services/portal.ts';
+import { today } from '../../services/scores.ts';
+import type { AppDeps } from '../deps.ts';
+import { type CachedPage, createPageCache, type PageCache } from './portal-cache.ts';
+import { portalHomePage } from './portal-home.ts';
+import { portalCss } from './portal-html.ts';
+import { portalMethodologyPage } from './portal-methodology.ts';
+import { portalRankingsPage, rankingQuery, rankingView } from './portal-rankings.ts';
+import { portalNotFoundPage, portalReportPage } from './portal-report.ts';
+
+function send(reply: FastifyReply, page: CachedPage & { hit: boolean }): FastifyReply {
+  return reply
+    .status(page.status)
+    .type('text/html; charset=utf-8')
+    .header('cache-control', 'no-cache')
+    .header('x-portal-cache', page.hit ? 'hit' : 'miss')
+    .send(page.body);
+}
+
+const ok = (body: string): CachedPage => ({ status: 200, body });
+
+/** How a page picks its locale (pages.ts's `requestLocale`, passed in so the two files do not import each other). */
+export type LocaleOf = (request: FastifyRequest, reply: FastifyReply) => Locale;
+
+/** Registers the portal pages on `app` with a fresh page cache, which is returned (tests and benches read it). */
+export async function registerPortalPages(
+  app: FastifyInstance,
+  deps: AppDeps,
+  requestLocale: LocaleOf,
+): Promise<PageCache> {
+  const cache = createPageCache();
+  app.addHook('onClose', async () => cache.dispose());
+  const db = deps.store.db;
+  const key = (locale: Locale, date: string, path: string) => `${locale}|${date}|${path}`;
+
+  app.get('/assets/portal.css', async (_request, reply) =>
+    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(portalCss),
+  );
+
+  app.get('/', async (request, reply) => {
+    const locale = requestLocale(request, reply);
+    const date = today();
+    const page = await cache.serve(key(locale, date, '/'), async () =>
+      ok(portalHomePage(locale, await portalOverview({ db }, date))),
+    );
+    return send(reply, page);
+  });
+
+  app.get('/rankings', async (request, reply) => {
+    const locale = requestLocale(request, reply);
+    const date = today();
+    const view = rankingView(request.query);
+    const page = await cache.serve(key(locale, date, `/rankings?${rankingQuery(view)}`), async () =>
+      ok(portalRankingsPage(locale, await portalOverview({ db }, date), view)),
+    );
+    return send(reply, page);
+  });
+
+  app.get('/methodology', async (request, reply) => {
+    const locale = requestLocale(request, reply);
+    const page = await cache.serve(key(locale, today(), '/methodology'), async () =>
+      ok(portalMethodologyPage(locale, await portalMethodology({ db }))),
+    );
+    return send(reply, page);
+  });
+
+  app.get('/jurisdictions/*', async (request, reply) => {
+    const locale = requestLocale(request, reply);
+    const date = today();
+    const id = (request.params as { '*': string })['*'];
+    const page = await cache.serve(key(locale, date, `/jurisdictions/${id}`), async () => {
+      try {
+        return ok(portalReportPage(locale, await portalReportCard({ db }, id, date, locale)));
+      } catch (err) {
+        if (isDomainError(err) && err.code === 'JURISDICTION_NOT_FOUND') {
+          return { status: 404, body: portalNotFoundPage(locale, request.url.split('?')[0] ?? '/') };
+        }
+        throw err;
+      }
+    });
+    return send(reply, page);
+  });
+  return cache;
+}

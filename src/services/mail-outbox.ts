@@ -1,0 +1,76 @@
+/**
+ * Delivery of the mail outbox (store/mail-outbox.repo.ts). Policy: at least once, never lost. A message is
+ * queued in the same transaction as the action that causes it; the sender leases a due row, hands it to the
+ * SMTP server, and only then marks it sent (erasing its content). A crash between the two sends it again after
+ * the lease, with the same Message-ID, so the copy is recognisable. A refused or failed send is retried with a
+ * growing delay (30 s doubling, at most 6 hours); only the error's code is kept, never its text.
+ */
+import type { Kysely } from 'kysely';
+import { dueMail, leaseMail, markMailFailed, markMailSent } from '../store/mail-outbox.repo.ts';
+import type { Database } from '../store/schema.ts';
+import { decryptField, encryptField, type FieldKey } from './field-crypto.ts';
+import type { Mailer, MailMessage } from './mailer.ts';
+
+/** How long a sender holds a message before another may take it. */
+export const mailLeaseMs = 2 * 60 * 1000;
+/** The first retry delay; each failure doubles it, up to `maxRetryDelayMs`. */
+export const firstRetryDelayMs = 30 * 1000;
+export const maxRetryDelayMs = 6 * 3600 * 1000;
+
+/** A queued message (the content the outbox stores encrypted). */
+export type OutboxMessage = Required<Pick<MailMessage, 'from' | 'to' | 'subject' | 'text'>> &
+  Pick<MailMessage, 'headers'>;
+
+/** The message as the outbox stores it: encrypted JSON. */
+export function outboxPayload(key: FieldKey, message: OutboxMessage): string {
+  return encryptField(key, JSON.stringify(message));
+}
+
+/** What delivery needs. */
+export interface OutboxDeps {
+  db: Kysely<Database>;
+  fieldKey: FieldKey;
+  mailer: Mailer;
+  now?: () => Date;
+}
+
+/** The delay before the next try after `attempts` failures. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(maxRetryDelayMs, firstRetryDelayMs * 2 ** Math.max(0, attempts - 1));
+}
+
+/** Sends the due messages (up to `limit`); returns how many went and how many failed this run. */
+export async function deliverOutbox(
+  deps: OutboxDeps,
+  limit = 100,
+): Promise<{ sent: number; failed: number }> {
+  const clock = deps.now ?? (() => new Date());
+  const result = { sent: 0, failed: 0 };
+  const start = clock();
+  for (const row of await dueMail(deps.db, start.toISOString(), limit)) {
+    const now = clock();
+    const leaseUntil = new Date(now.getTime() + mailLeaseMs).toISOString();
+    if (row.payload_ciphertext === null) continue;
+    if (!(await leaseMail(deps.db, row.id, now.toISOString(), leaseUntil))) continue;
+    try {
+      const message = JSON.parse(decryptField(deps.fieldKey, row.payload_ciphertext)) as OutboxMessage;
+      await deps.mailer.send({ ...message, messageId: row.message_id });
+    } catch (err) {
+      const attempts = row.attempts + 1;
+      const next = new Date(clock().getTime() + retryDelayMs(attempts)).toISOString();
+      const e = err as { code?: unknown; responseCode?: unknown };
+      const code =
+        typeof e.responseCode === 'number'
+          ? `SMTP ${e.responseCode}`
+          : typeof e.code === 'string'
+            ? e.code
+            : 'unknown';
+      await markMailFailed(deps.db, row.id, attempts, next, code.slice(0, 40));
+      result.failed += 1;
+      continue;
+    }
+    await markMailSent(deps.db, row.id, clock().toISOString());
+    result.sent += 1;
+  }
+  return result;
+}

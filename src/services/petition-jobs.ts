@@ -1,0 +1,65 @@
+/**
+ * The petitions' background work, run by the server every few seconds (`startPetitionLoop`):
+ * deliver the mail outbox; refresh the per-petition counts from the signatures (so the signing and confirming
+ * requests never update a shared counter row: "counters are aggregated asynchronously"); delete pending
+ * signatures older than 30 days; delete sent outbox rows older than 30 days.
+ */
+import type { Kysely } from 'kysely';
+import { purgeSentMail } from '../store/mail-outbox.repo.ts';
+import { purgePendingSignatures } from '../store/petition-signatures.repo.ts';
+import { refreshCounts } from '../store/petitions.repo.ts';
+import type { Database } from '../store/schema.ts';
+import { startLoop } from './background-loop.ts';
+import type { FieldKey } from './field-crypto.ts';
+import { deliverOutbox } from './mail-outbox.ts';
+import type { Mailer } from './mailer.ts';
+import { pendingLifetimeMs } from './petition-signing.ts';
+
+/** How often the server runs the petition jobs. */
+export const petitionLoopIntervalMs = 2000;
+
+/** What the jobs need; `now` lets tests move time. */
+export interface PetitionJobDeps {
+  db: Kysely<Database>;
+  fieldKey: FieldKey;
+  mailer: Mailer;
+  now?: () => Date;
+}
+
+/** What one run did; `changedSlugs` are the petitions whose counted total changed. */
+export interface PetitionJobResult {
+  sent: number;
+  failed: number;
+  changedSlugs: string[];
+  purgedPending: number;
+  purgedMail: number;
+}
+
+/** Runs every petition job once. */
+export async function runPetitionJobs(deps: PetitionJobDeps): Promise<PetitionJobResult> {
+  const clock = deps.now ?? (() => new Date());
+  const delivered = await deliverOutbox({ ...deps, now: clock });
+  const now = clock();
+  const changedSlugs = await refreshCounts(deps.db, now.toISOString());
+  const cutoff = new Date(now.getTime() - pendingLifetimeMs).toISOString();
+  const purgedPending = await purgePendingSignatures(deps.db, cutoff);
+  const purgedMail = await purgeSentMail(deps.db, cutoff);
+  return { ...delivered, changedSlugs, purgedPending, purgedMail };
+}
+
+/** Starts the loop; `onCounts` hears which petitions' counts changed (their cached pages are stale). */
+export function startPetitionLoop(
+  deps: PetitionJobDeps,
+  intervalMs: number,
+  onError: (err: unknown) => void,
+  onCounts: (slugs: string[]) => void = () => undefined,
+): () => Promise<void> {
+  return startLoop(
+    async () => {
+      const result = await runPetitionJobs(deps);
+      if (result.changedSlugs.length > 0) onCounts(result.changedSlugs);
+    },
+    intervalMs,
+    onError,
+  );
+}

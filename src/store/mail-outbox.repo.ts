@@ -1,0 +1,79 @@
+/**
+ * The mail outbox: a message is queued in the transaction of the action that causes it and delivered later by
+ * the background loop. A sender takes a row with a lease (an update that succeeds for one sender only), sends
+ * it, then marks it sent; a crash between sending and marking sends it again after the lease, under the same
+ * Message-ID, so a repeat is recognisable and nothing is lost.
+ */
+import type { Kysely } from 'kysely';
+import type { MailOutboxRow } from './petitions.schema.ts';
+import type { Database } from './schema.ts';
+
+/** Queues a message (call inside the action's transaction). */
+export async function enqueueMail(db: Kysely<Database>, row: MailOutboxRow): Promise<void> {
+  await db.insertInto('mail_outbox').values(row).execute();
+}
+
+/** Unsent messages due at `now` and not held by another sender, oldest first. */
+export async function dueMail(db: Kysely<Database>, now: string, limit: number): Promise<MailOutboxRow[]> {
+  return db
+    .selectFrom('mail_outbox')
+    .selectAll()
+    .where('sent_at', 'is', null)
+    .where('next_attempt_at', '<=', now)
+    .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+/** Takes a message for sending until `leaseUntil`; false when another sender holds it or it was sent. */
+export async function leaseMail(
+  db: Kysely<Database>,
+  id: string,
+  now: string,
+  leaseUntil: string,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('mail_outbox')
+    .set({ lease_until: leaseUntil })
+    .where('id', '=', id)
+    .where('sent_at', 'is', null)
+    .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Marks a message sent and erases its content (the address and link are no longer kept there). */
+export async function markMailSent(db: Kysely<Database>, id: string, at: string): Promise<void> {
+  await db
+    .updateTable('mail_outbox')
+    .set({ sent_at: at, payload_ciphertext: null, lease_until: null, last_error: null })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Records a failed attempt and when to try again. */
+export async function markMailFailed(
+  db: Kysely<Database>,
+  id: string,
+  attempts: number,
+  nextAttemptAt: string,
+  error: string,
+): Promise<void> {
+  await db
+    .updateTable('mail_outbox')
+    .set({ attempts, next_attempt_at: nextAttemptAt, lease_until: null, last_error: error })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Deletes sent messages older than `before`; returns how many. */
+export async function purgeSentMail(db: Kysely<Database>, before: string): Promise<number> {
+  const r = await db
+    .deleteFrom('mail_outbox')
+    .where('sent_at', 'is not', null)
+    .where('sent_at', '<', before)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
