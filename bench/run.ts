@@ -15,6 +15,10 @@ import { analyzerRow } from './rows/analyzer.ts';
 import { billsImportRow } from './rows/bills-import.ts';
 import { frameworkRow } from './rows/framework.ts';
 import { ingestXmlRow } from './rows/ingest-xml.ts';
+import { pageWeightRow } from './rows/page-weight.ts';
+import { petitionIntakeRow } from './rows/petition-intake.ts';
+import { petitionOverloadRow } from './rows/petition-overload.ts';
+import { portalRow } from './rows/portal.ts';
 import { scoreDbRow } from './rows/score-db.ts';
 import { scoringRow } from './rows/scoring.ts';
 import { searchRow } from './rows/search.ts';
@@ -28,6 +32,10 @@ const allRows: BenchRow[] = [
   ingestXmlRow,
   analyzerRow,
   billsImportRow,
+  petitionIntakeRow,
+  petitionOverloadRow,
+  pageWeightRow,
+  portalRow,
 ];
 
 // `npm run bench -- score-db search`: only the rows whose id is named, or whose name contains an argument.

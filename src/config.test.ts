@@ -30,6 +30,14 @@ describe('loadConfig', () => {
       secretKey: null,
       allowPrivateWebhookHosts: false,
       alertsIntervalSeconds: 30,
+      rateLimitPerMinute: 600,
+      petitionSignPerMinute: 60,
+      mailLeaseSeconds: 120,
+      petitionAbuse: { challengeWork: 20000, perIpHour: 20, unsolvedPerIpHour: 5, perPetitionMinute: 1000 },
+      shedding: { maxEventLoopDelayMs: 2000, maxHeapMb: 0 },
+      dataLicense: 'CC-BY-4.0',
+      dataPublisher: 'lawgap',
+      quickExitUrl: 'https://www.google.com/',
     });
   });
 

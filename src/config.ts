@@ -6,6 +6,7 @@ import path from 'node:path';
 import { z } from 'zod';
 
 const duration = z.string().regex(/^\d+$/, 'must be a whole number of seconds').transform(Number);
+const whole = z.string().regex(/^\d+$/, 'must be a whole number').transform(Number);
 
 const schema = z.object({
   PORT: z
@@ -38,7 +39,33 @@ const schema = z.object({
     .optional(),
   ALLOW_PRIVATE_WEBHOOK_HOSTS: z.enum(['0', '1', 'true', 'false']).optional(),
   ALERTS_INTERVAL_SECONDS: duration.default(30),
+  RATE_LIMIT_PER_MINUTE: z
+    .string()
+    .regex(/^[1-9]\d*$/, 'must be a whole number above 0')
+    .transform(Number)
+    .default(600),
+  PETITION_SIGN_PER_MINUTE: z
+    .string()
+    .regex(/^[1-9]\d*$/, 'must be a whole number above 0')
+    .transform(Number)
+    .default(60),
+  PETITION_CHALLENGE_WORK: whole.default(20000),
+  PETITION_LIMIT_IP_HOUR: whole.default(20),
+  PETITION_LIMIT_UNSOLVED_IP_HOUR: whole.default(5),
+  PETITION_LIMIT_PETITION_MINUTE: whole.default(1000),
+  SHED_MAX_EVENT_LOOP_DELAY_MS: whole.default(2000),
+  SHED_MAX_HEAP_MB: whole.default(0),
+  MAIL_LEASE_SECONDS: z
+    .string()
+    .regex(/^[1-9]\d*$/, 'must be a whole number of seconds above 0')
+    .transform(Number)
+    .default(120),
   NODE_ENV: z.string().optional(),
+  DATA_LICENSE: z.enum(['CC-BY-4.0', 'CC0-1.0', 'ODbL-1.0']).default('CC-BY-4.0'),
+  DATA_PUBLISHER: z.string().trim().min(1).max(200).default('lawgap'),
+  QUICK_EXIT_URL: z
+    .url({ protocol: /^https$/, error: 'must be an https:// URL of a neutral site' })
+    .default('https://www.google.com/'),
 });
 
 function isSecretKey(text: string): boolean {
@@ -65,6 +92,31 @@ export interface Config {
   allowPrivateWebhookHosts: boolean;
   /** Seconds between background alert dispatch runs in the server; 0 disables the loop. */
   alertsIntervalSeconds: number;
+  /** Requests per minute one client address may make (all routes). Raise only for load tests on loopback. */
+  rateLimitPerMinute: number;
+  /** Petition signatures per minute one client address may post. Raise only for load tests on loopback. */
+  petitionSignPerMinute: number;
+  /** Petition abuse controls (docs/petitions.md): proof-of-work size, limits past which signatures are marked. */
+  petitionAbuse: {
+    /** The largest counter a sign challenge hides (the solver tries about half of it on average). */
+    challengeWork: number;
+    /** Signatures per client address per petition per hour that may count. */
+    perIpHour: number;
+    /** Of those, signatures without a solved challenge (no JavaScript) that may count. */
+    unsolvedPerIpHour: number;
+    /** Signatures per petition per minute that may count. */
+    perPetitionMinute: number;
+  };
+  /** Load shedding: 503 + Retry-After past this event-loop delay (ms) or heap (MB); 0 switches a check off. */
+  shedding: { maxEventLoopDelayMs: number; maxHeapMb: number };
+  /** Seconds a mail sender holds an outbox message before another may send it again (after a crash). */
+  mailLeaseSeconds: number;
+  /** The licence of the open-data downloads (one of an allowed list; CC BY 4.0 by default). */
+  dataLicense: 'CC-BY-4.0' | 'CC0-1.0' | 'ODbL-1.0';
+  /** Who publishes the open data, as named in how to cite it. */
+  dataPublisher: string;
+  /** Where the quick-exit control of the rights pages goes (a neutral https site); default www.google.com. */
+  quickExitUrl?: string;
 }
 
 /** Thrown when the environment is invalid; lists every problem. */
@@ -109,5 +161,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
         ? e.NODE_ENV === 'test'
         : ['1', 'true'].includes(e.ALLOW_PRIVATE_WEBHOOK_HOSTS),
     alertsIntervalSeconds: e.ALERTS_INTERVAL_SECONDS,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    petitionSignPerMinute: e.PETITION_SIGN_PER_MINUTE,
+    mailLeaseSeconds: e.MAIL_LEASE_SECONDS,
+    dataLicense: e.DATA_LICENSE,
+    dataPublisher: e.DATA_PUBLISHER,
+    quickExitUrl: e.QUICK_EXIT_URL,
+    petitionAbuse: {
+      challengeWork: Math.max(2, e.PETITION_CHALLENGE_WORK),
+      perIpHour: e.PETITION_LIMIT_IP_HOUR,
+      unsolvedPerIpHour: e.PETITION_LIMIT_UNSOLVED_IP_HOUR,
+      perPetitionMinute: e.PETITION_LIMIT_PETITION_MINUTE,
+    },
+    shedding: { maxEventLoopDelayMs: e.SHED_MAX_EVENT_LOOP_DELAY_MS, maxHeapMb: e.SHED_MAX_HEAP_MB },
   });
 }

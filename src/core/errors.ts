@@ -50,6 +50,11 @@ export const errorCodes = {
   PETITION_SLUG_TAKEN: 'conflict',
   PETITION_STATE_INVALID: 'conflict',
   PETITION_CLOSED: 'conflict',
+  PETITION_CHALLENGE_INVALID: 'invalid',
+  ACTION_NOT_FOUND: 'not_found',
+  ACTION_SLUG_TAKEN: 'conflict',
+  ACTION_STATE_INVALID: 'conflict',
+  ACTION_CLOSED: 'conflict',
   LETTER_NOT_FOUND: 'not_found',
   LETTER_STATE_INVALID: 'conflict',
   SIGNATURE_NOT_FOUND: 'not_found',
@@ -107,6 +112,10 @@ export const errorCodes = {
   PRIVACY_UNIT_MISMATCH: 'conflict',
   PRIVACY_BUDGET_EXCEEDED: 'conflict',
   PRIVACY_LEDGER_NOT_FOUND: 'not_found',
+  CASES_IMPORT_INVALID: 'invalid',
+  CASE_DATASET_NOT_FOUND: 'not_found',
+  HELP_RESOURCE_NOT_FOUND: 'not_found',
+  ERROR_REPORT_NOT_FOUND: 'not_found',
   INTERNAL: 'internal',
 } as const;
 

@@ -13,20 +13,25 @@ import { registerCampaignInteropRoutes } from './api/campaign-interop.routes.ts'
 import { registerCampaignMessageRoutes } from './api/campaign-messages.routes.ts';
 import { registerCampaignTargetRoutes } from './api/campaign-targets.routes.ts';
 import { registerCampaignRoutes } from './api/campaigns.routes.ts';
+import { registerCasesRoutes } from './api/cases.routes.ts';
 import { registerCodingRoutes } from './api/coding.routes.ts';
 import { registerDistrictRoutes } from './api/districts.routes.ts';
 import { registerEventRoutes } from './api/events.routes.ts';
 import { registerExportRoutes } from './api/export.routes.ts';
 import { registerFrameworkRoutes } from './api/framework.routes.ts';
 import { registerGapRoutes } from './api/gaps.routes.ts';
+import { registerHelpResourceRoutes } from './api/help-resources.routes.ts';
 import { registerJurisdictionRoutes } from './api/jurisdictions.routes.ts';
 import { registerLawRoutes } from './api/laws.routes.ts';
+import { registerLetterActionRoutes } from './api/letter-actions.routes.ts';
 import { registerMetaRoutes } from './api/meta.routes.ts';
 import { registerModifierFindingRoutes } from './api/modifier-findings.routes.ts';
 import { registerOrganizationRoutes } from './api/organizations.routes.ts';
 import { registerPeopleRoutes } from './api/people.routes.ts';
 import { registerPersonActivityRoutes } from './api/person-activity.routes.ts';
+import { registerPetitionModerationRoutes } from './api/petition-moderation.routes.ts';
 import { registerPetitionRoutes } from './api/petitions.routes.ts';
+import { registerPracticeRoutes } from './api/practice.routes.ts';
 import { registerPrivacyRoutes } from './api/privacy.routes.ts';
 import { registerQcRoutes } from './api/qc.routes.ts';
 import { registerRecodingRoutes } from './api/recoding.routes.ts';
@@ -46,7 +51,9 @@ import { logPath } from './log-path.ts';
 import { registerPages } from './pages/pages.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
+import { registerLoadShedding } from './plugins/load-shedding.ts';
 import { createLoginLimiter } from './plugins/login-limiter.ts';
+import { registerPublicCors } from './plugins/public-cors.ts';
 
 export interface BuildOptions {
   /** Log requests (off in tests). */
@@ -55,6 +62,8 @@ export interface BuildOptions {
   rateLimitPerMinute?: number;
   /** Where log lines go when logging is on (stdout unless given; tests capture them). */
   logStream?: { write(line: string): void };
+  /** Shed load (503 + Retry-After) past config.shedding's thresholds; the server does, in-process tests do not. */
+  shedLoad?: boolean;
 }
 
 /** Builds the app: security headers, limits, auth, API, docs and pages. */
@@ -117,7 +126,9 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       error: { code: 'RATE_LIMITED', message: 'too many requests; try later' },
     }),
   });
+  if (options.shedLoad) await registerLoadShedding(app, deps.config);
   registerAuth(app, deps);
+  registerPublicCors(app, deps.routes);
   registerMetaRoutes(app, deps);
   const loginLimiter = createLoginLimiter();
   registerSessionRoutes(app, deps, loginLimiter);
@@ -145,6 +156,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   registerQcRoutes(app, deps);
   registerGapRoutes(app, deps);
   registerStatisticsRoutes(app, deps);
+  registerCasesRoutes(app, deps);
+  registerPracticeRoutes(app, deps);
   registerPrivacyRoutes(app, deps);
   registerRecommendationRoutes(app, deps);
   registerCampaignRoutes(app, deps);
@@ -152,7 +165,10 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   registerCampaignMessageRoutes(app, deps);
   registerCampaignInteropRoutes(app, deps);
   registerStoryRoutes(app, deps);
+  registerHelpResourceRoutes(app, deps);
   registerPetitionRoutes(app, deps);
+  registerPetitionModerationRoutes(app, deps);
+  registerLetterActionRoutes(app, deps);
   registerSignOnRoutes(app, deps);
   registerAlertRoutes(app, deps);
   registerWebhookRoutes(app, deps);

@@ -21,7 +21,11 @@ export async function startServer(config: Readonly<Config>): Promise<() => Promi
   }
   const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : consoleMailer();
   const deps: AppDeps = { store, config, mailer, routes: [] };
-  const app = await buildApp(deps, { logger: true });
+  const app = await buildApp(deps, {
+    logger: true,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    shedLoad: true,
+  });
   await app.listen({ port: config.port, host: config.host });
   const where = store.dialect === 'sqlite' ? `SQLite in ${config.dataDir}` : 'PostgreSQL';
   process.stdout.write(`lawgap: serving ${config.publicUrl} (${where})\n`);
@@ -42,7 +46,7 @@ export async function startServer(config: Readonly<Config>): Promise<() => Promi
     : async () => undefined;
   // Petition confirmation mail, count aggregation and the 30-day purge (console mail without SMTP_URL).
   const stopPetitions = startPetitionLoop(
-    { db: store.db, fieldKey, mailer },
+    { db: store.db, fieldKey, mailer, leaseMs: config.mailLeaseSeconds * 1000 },
     petitionLoopIntervalMs,
     (err) => app.log.error({ code: (err as { code?: string }).code ?? 'unknown' }, 'petition jobs failed'),
     (slugs) => petitionPageCache(app).invalidate(slugs),

@@ -2,11 +2,11 @@
  * The petitions' background work, run by the server every few seconds (`startPetitionLoop`):
  * deliver the mail outbox; refresh the per-petition counts from the signatures (so the signing and confirming
  * requests never update a shared counter row: "counters are aggregated asynchronously"); delete pending
- * signatures older than 30 days; delete sent outbox rows older than 30 days.
+ * signatures older than 30 days; delete sent outbox rows older than 30 days; forget expired used challenges.
  */
 import type { Kysely } from 'kysely';
 import { purgeSentMail } from '../store/mail-outbox.repo.ts';
-import { purgePendingSignatures } from '../store/petition-signatures.repo.ts';
+import { purgePendingSignatures, purgeUsedChallenges } from '../store/petition-signatures.repo.ts';
 import { refreshCounts } from '../store/petitions.repo.ts';
 import type { Database } from '../store/schema.ts';
 import { startLoop } from './background-loop.ts';
@@ -24,6 +24,8 @@ export interface PetitionJobDeps {
   fieldKey: FieldKey;
   mailer: Mailer;
   now?: () => Date;
+  /** How long a sender holds an outbox message (default `mailLeaseMs`). */
+  leaseMs?: number;
 }
 
 /** What one run did; `changedSlugs` are the petitions whose counted total changed. */
@@ -44,6 +46,7 @@ export async function runPetitionJobs(deps: PetitionJobDeps): Promise<PetitionJo
   const cutoff = new Date(now.getTime() - pendingLifetimeMs).toISOString();
   const purgedPending = await purgePendingSignatures(deps.db, cutoff);
   const purgedMail = await purgeSentMail(deps.db, cutoff);
+  await purgeUsedChallenges(deps.db, now.toISOString());
   return { ...delivered, changedSlugs, purgedPending, purgedMail };
 }
 

@@ -10,11 +10,16 @@
  *   it is then `validated`, and counted unless the same person (canonical address) already counts;
  * - every mail's one-click unsubscribe withdraws the signer's consents (the signature itself stays counted);
  * - the address, name and postcode are stored encrypted; the keyed hash of the canonical address is kept for
- *   de-duplication; tokens are stored as SHA-256 hashes.
+ *   de-duplication; tokens are stored as SHA-256 hashes;
+ * - abuse (docs/petitions.md): a submitted proof-of-work challenge is verified before any write and used once
+ *   (marked used in the signature's transaction); a form without one (no JavaScript) is accepted under a lower
+ *   per-address limit; a signature over a limit is stored `marked` and never counted; one pending signature
+ *   per person and petition (a unique key settles concurrent duplicates); only the keyed hash of the client
+ *   address is stored.
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { DomainError } from '../core/errors.ts';
+import { DomainError, isDomainError } from '../core/errors.ts';
 import type { Locale } from '../core/framework/types.ts';
 import { isLocale } from '../core/i18n/locales.ts';
 import { t } from '../core/i18n/messages.ts';
@@ -29,8 +34,10 @@ import {
 import { enqueueMail } from '../store/mail-outbox.repo.ts';
 import {
   findSignatureBy,
+  findSignatureByKey,
   insertConsents,
   insertSignature,
+  markChallengeUsed,
   signaturesSince,
   validateSignature,
   voidConfirmation,
@@ -43,6 +50,8 @@ import { hashSecret } from '../store/sessions.repo.ts';
 import { newSortableId } from '../store/util.ts';
 import { encryptField, type FieldKey } from './field-crypto.ts';
 import { outboxPayload } from './mail-outbox.ts';
+import { challengeLifetimeMs, verifySignChallenge } from './petition-challenge.ts';
+import { clientHash, type SigningLimiter } from './petition-limits.ts';
 
 /** Pending signatures (and their links) last this long; the background job deletes older ones. */
 export const pendingLifetimeMs = 30 * 24 * 3600 * 1000;
@@ -56,6 +65,8 @@ export interface SigningDeps {
   /** The public base URL for links (no trailing slash). */
   publicUrl: string;
   now?: Date;
+  /** The per-address and per-petition limits (none: nothing is marked). */
+  limiter?: SigningLimiter;
 }
 
 /** A signature as the public form sends it. */
@@ -69,6 +80,10 @@ export interface SignatureInput {
   honeypot: string;
   idempotencyKey: string;
   locale: Locale;
+  /** The solved challenge field (`altcha`); empty or absent when the browser ran no script. */
+  challenge?: string;
+  /** The client address (only its keyed hash is kept); absent for a signature not made over HTTP. */
+  clientIp?: string;
 }
 
 /** One problem with a form field. */
@@ -78,7 +93,7 @@ export interface SignatureProblem {
 }
 
 /** What happened (for tests and counters; the page answers the same whatever it is). */
-export type SignOutcome = 'stored' | 'repeat' | 'honeypot' | 'limited';
+export type SignOutcome = 'stored' | 'marked' | 'repeat' | 'honeypot' | 'limited';
 
 /** A petition and its last aggregated count, for the public page; null when it is not public. */
 export async function publicPetition(
@@ -152,6 +167,9 @@ export async function signPetition(
     });
   if (input.honeypot !== '') return 'honeypot';
   const petition = toPetition(row);
+  const verified = input.challenge ? await verifySignChallenge(deps.fieldKey, slug, input.challenge) : null;
+  if (typeof verified === 'string')
+    throw new DomainError('PETITION_CHALLENGE_INVALID', `challenge: ${verified}`, { reason: verified });
   const now = deps.now ?? new Date();
   const at = now.toISOString();
   const email = trimEmail(input.email);
@@ -159,6 +177,14 @@ export async function signPetition(
   const hourAgo = new Date(now.getTime() - 3600_000).toISOString();
   if ((await signaturesSince(deps.db, petition.id, hash, hourAgo)) >= maxSignaturesPerHour) return 'limited';
 
+  const ipHash = input.clientIp ? clientHash(deps.fieldKey, input.clientIp) : null;
+  const marked =
+    deps.limiter?.check({
+      petitionId: petition.id,
+      ipHash: ipHash ?? 'none',
+      solved: verified !== null,
+      now,
+    }) ?? null;
   const id = newSortableId(now.getTime());
   const confirm = randomBytes(32).toString('base64url');
   const unsubscribe = signatureUnsubscribeToken(deps.fieldKey, id);
@@ -179,13 +205,27 @@ export async function signPetition(
     unsubscribe_token_hash: hashSecret(unsubscribe),
     created_at: at,
     confirmed_at: null,
+    ip_hash: ipHash,
+    email_domain: canonicalEmail(email).split('@').pop() ?? null,
+    marked,
+    challenge: verified ? 'solved' : 'none',
+    invalidation_id: null,
+    pending_person: hash,
   };
   const purposes = (['campaign', 'updates', 'partner'] as const).filter(
     (p) => input.consents[p] === true && (p !== 'partner' || petition.partnerName !== null),
   );
   const mail = confirmationMail(deps, petition, email, input.locale, confirm, unsubscribe);
-  return deps.db.transaction().execute(async (trx) => {
-    if (!(await insertSignature(trx, signature))) return 'repeat';
+  const used = verified && {
+    signature: verified.signature,
+    expires_at: new Date(
+      Math.max(Date.parse(verified.expiresAt), now.getTime() + challengeLifetimeMs),
+    ).toISOString(),
+  };
+  const write = deps.db.transaction().execute(async (trx) => {
+    if (!(await insertSignature(trx, signature))) return 'repeat' as const;
+    if (used && !(await markChallengeUsed(trx, used)))
+      throw new DomainError('PETITION_CHALLENGE_INVALID', 'challenge: replayed', { reason: 'replayed' });
     await insertConsents(
       trx,
       purposes.map((purpose) => ({
@@ -213,8 +253,18 @@ export async function signPetition(
       created_at: at,
       sent_at: null,
     });
-    return 'stored' as const;
+    return marked ? ('marked' as const) : ('stored' as const);
   });
+  try {
+    return await write;
+  } catch (err) {
+    if (isDomainError(err, 'PETITION_CHALLENGE_INVALID')) {
+      // A used challenge that names this very request (same idempotency key) is a repeat, not a replay.
+      const again = await findSignatureByKey(deps.db, petition.id, signature.idempotency_key);
+      if (again) return 'repeat';
+    }
+    throw err;
+  }
 }
 
 function confirmationMail(

@@ -59,6 +59,11 @@ async function visiblePetition(ctx: ServiceContext, id: string, scope: CampaignS
   return row;
 }
 
+/** A petition whose campaign the organisation may edit (owner or editor); PETITION_NOT_FOUND otherwise. */
+export async function editablePetition(ctx: ServiceContext, id: string, scope: CampaignScope = {}) {
+  return visiblePetition(ctx, id, scope, true);
+}
+
 async function summary(ctx: ServiceContext, p: Petition): Promise<PetitionSummary> {
   return { ...p, signatures: await signatureTallies(ctx.db, p.id) };
 }

@@ -24,6 +24,8 @@ import type { ServiceContext } from './context.ts';
 import { getFramework } from './framework.ts';
 import { type GapReportWithBills, gapReport } from './gaps.ts';
 import { listVisibleJurisdictions, requireJurisdiction } from './jurisdictions.ts';
+import { answerValidOn } from './portal-rights.ts';
+import { type PracticeView, practiceView } from './practice.ts';
 import {
   type DatedScore,
   isCapped,
@@ -75,6 +77,10 @@ export interface PortalReportCard {
   publishedOn: string | null;
   score: DatedScore;
   gaps: GapReportWithBills;
+  /** Published enforcement figures beside the indicators they bear on: practice, never in the score. */
+  practice: PracticeView;
+  /** The published answers valid on `asOf` (each one's id and last-verified date for the report card). */
+  answers: CodedAnswer[];
 }
 
 /** What the methodology page shows: the framework and the scoring constants the code uses. */
@@ -172,6 +178,8 @@ export async function portalReportCard(
     publishedOn: lastChange([...answers, ...findings]),
     score,
     gaps,
+    practice: await practiceView(pub, { jurisdiction: jurisdiction.id }),
+    answers: answers.filter((a) => answerValidOn(a, date)),
   };
 }
 

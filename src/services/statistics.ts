@@ -43,6 +43,7 @@ import type { StatisticFigureRow } from '../store/statistics.schema.ts';
 import { newSortableId, nowIso } from '../store/util.ts';
 import { requireOrganization } from './accounts.ts';
 import type { ServiceContext } from './context.ts';
+import { notifyPublicationChanged } from './publication-events.ts';
 
 /** Which organisation acts (only the command line names one; others use their active organisation). */
 export interface StatisticsScope {
@@ -253,6 +254,8 @@ export async function setStatisticImportPublished(
   if (found.status === status) return found;
   await setImportStatus(ctx.db, id, status, actorLabel(ctx.actor), nowIso());
   await recordAudit(ctx.db, ctx.actor, published ? 'statistics.publish' : 'statistics.unpublish', id);
+  // The portal's report cards show published figures beside the indicators (services/practice.ts).
+  notifyPublicationChanged();
   return requireImport(ctx, organizationId, id);
 }
 

@@ -3,14 +3,46 @@ import { type Kysely, sql } from 'kysely';
 import type { PetitionConsentRow, PetitionSignatureRow } from './petitions.schema.ts';
 import type { Database } from './schema.ts';
 
-/** Stores a signature unless its idempotency key was used on the petition; false when it was. */
+/**
+ * Stores a signature unless its idempotency key was used on the petition or the same person already has a
+ * pending signature on it (`pending_person`); false when either unique key held it back.
+ */
 export async function insertSignature(db: Kysely<Database>, row: PetitionSignatureRow): Promise<boolean> {
   const r = await db
     .insertInto('petition_signatures')
     .values(row)
-    .onConflict((oc) => oc.columns(['petition_id', 'idempotency_key']).doNothing())
+    .onConflict((oc) => oc.doNothing())
     .executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0n) === 1;
+}
+
+/** Marks a proof-of-work challenge used; false when it already was (a replay). */
+export async function markChallengeUsed(
+  db: Kysely<Database>,
+  row: { signature: string; expires_at: string },
+): Promise<boolean> {
+  const r = await db
+    .insertInto('petition_used_challenges')
+    .values(row)
+    .onConflict((oc) => oc.column('signature').doNothing())
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0n) === 1;
+}
+
+/** Forgets used challenges that have expired (they can no longer verify anyway); returns how many. */
+export async function purgeUsedChallenges(db: Kysely<Database>, now: string): Promise<number> {
+  const r = await db.deleteFrom('petition_used_challenges').where('expires_at', '<', now).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+/** A signature of a petition by its idempotency key, or undefined. */
+export async function findSignatureByKey(db: Kysely<Database>, petitionId: string, key: string) {
+  return db
+    .selectFrom('petition_signatures')
+    .select('id')
+    .where('petition_id', '=', petitionId)
+    .where('idempotency_key', '=', key)
+    .executeTakeFirst();
 }
 
 /** Stores the consents given with a signature. */
@@ -45,19 +77,20 @@ export async function findSignatureBy(
 }
 
 /**
- * Validates a pending signature: counted when no other signature of the same person on the petition is
- * counted. The partial unique index settles two confirmations racing: the loser is validated uncounted.
+ * Validates a pending signature: counted when it is not marked (over a limit) nor invalidated, and no other
+ * signature of the same person on the petition is counted. The partial unique index settles two confirmations
+ * racing: the loser is validated uncounted.
  * Returns false when the signature was no longer pending.
  */
 export async function validateSignature(
   db: Kysely<Database>,
-  row: Pick<PetitionSignatureRow, 'id' | 'petition_id' | 'email_hash'>,
+  row: Pick<PetitionSignatureRow, 'id' | 'petition_id' | 'email_hash' | 'marked' | 'invalidation_id'>,
   at: string,
 ): Promise<boolean> {
   const attempt = (counted: 0 | 1) =>
     db
       .updateTable('petition_signatures')
-      .set({ status: 'validated', confirmed_at: at, confirm_token_hash: null, counted })
+      .set({ status: 'validated', confirmed_at: at, confirm_token_hash: null, counted, pending_person: null })
       .where('id', '=', row.id)
       .where('status', '=', 'pending')
       .executeTakeFirst();
@@ -68,7 +101,7 @@ export async function validateSignature(
     .where('email_hash', '=', row.email_hash)
     .where('counted', '=', 1)
     .executeTakeFirst();
-  if (others) return Number((await attempt(0)).numUpdatedRows) === 1;
+  if (others || row.marked || row.invalidation_id) return Number((await attempt(0)).numUpdatedRows) === 1;
   try {
     return Number((await attempt(1)).numUpdatedRows) === 1;
   } catch (err) {
@@ -77,7 +110,8 @@ export async function validateSignature(
   }
 }
 
-function isUniqueViolation(err: unknown): boolean {
+/** True for a unique-constraint violation on either engine. */
+export function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string; message?: string };
   return e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
@@ -111,7 +145,7 @@ export async function withdrawConsents(
 export async function voidConfirmation(db: Kysely<Database>, signatureId: string): Promise<void> {
   await db
     .updateTable('petition_signatures')
-    .set({ confirm_token_hash: null })
+    .set({ confirm_token_hash: null, pending_person: null })
     .where('id', '=', signatureId)
     .execute();
 }

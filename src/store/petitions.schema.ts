@@ -42,6 +42,18 @@ export interface PetitionSignatureRow {
   unsubscribe_token_hash: string;
   created_at: string;
   confirmed_at: string | null;
+  /** HMAC of the client address (never the address); null for rows older than the abuse controls. */
+  ip_hash?: string | null;
+  /** The domain of the canonical address, for the moderation view's trends. */
+  email_domain?: string | null;
+  /** Why it never counts: `ip_limit`, `petition_limit`, `unsolved_limit`; null when it may count. */
+  marked?: string | null;
+  /** `solved` (proof-of-work) or `none` (no JavaScript). */
+  challenge?: string | null;
+  /** The moderation invalidation it is under (not counted while set). */
+  invalidation_id?: string | null;
+  /** The address hash while pending (one pending signature per person and petition), else null. */
+  pending_person?: string | null;
 }
 
 export interface PetitionConsentRow {

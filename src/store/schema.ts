@@ -7,10 +7,14 @@ import type { BillReviewTables } from './bill-review.schema.ts';
 import type { BillTables } from './bills.schema.ts';
 import type { CampaignIdentifierTables } from './campaign-identifiers.schema.ts';
 import type { CampaignTables } from './campaigns.schema.ts';
+import type { CaseTables } from './cases.schema.ts';
 import type { DistrictTables } from './districts.schema.ts';
 import type { EmailAlertTables } from './email-alerts.schema.ts';
 import type { EventTables } from './events.schema.ts';
+import type { HelpResourceTables } from './help-resources.schema.ts';
+import type { LetterActionTables } from './letter-actions.schema.ts';
 import type { PeopleTables } from './people.schema.ts';
+import type { PetitionAbuseTables } from './petition-abuse.schema.ts';
 import type { PetitionTables } from './petitions.schema.ts';
 import type { PrivacyLedgerTables } from './privacy-ledger.schema.ts';
 import type { RecodingTables } from './recoding.schema.ts';
@@ -355,11 +359,15 @@ export interface Database
     CampaignIdentifierTables,
     StoryTables,
     StatisticTables,
+    CaseTables,
     PetitionTables,
+    PetitionAbuseTables,
     PrivacyLedgerTables,
     SignOnTables,
     RecodingTables,
     DistrictTables,
+    LetterActionTables,
+    HelpResourceTables,
     EmailAlertTables {
   framework_versions: FrameworkVersionRow;
   framework_indicators: FrameworkIndicatorRow;

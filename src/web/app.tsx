@@ -16,6 +16,7 @@ import { CampaignsPage } from './routes/campaigns.tsx';
 import { ComparePage } from './routes/compare.tsx';
 import { FrameworkPage } from './routes/framework.tsx';
 import { GapsPage } from './routes/gaps.tsx';
+import { HelpResourcesPage } from './routes/help-resources.tsx';
 import { HomePage } from './routes/home.tsx';
 import { JurisdictionsPage } from './routes/jurisdictions.tsx';
 import { LawPage } from './routes/law.tsx';
@@ -149,6 +150,12 @@ function Routes() {
       return (
         <Guard permission="org:read">
           <StatisticsPage />
+        </Guard>
+      );
+    case '/help-resources':
+      return (
+        <Guard permission="org:read">
+          <HelpResourcesPage />
         </Guard>
       );
     case '/admin/members':

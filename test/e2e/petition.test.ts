@@ -1,5 +1,6 @@
 /**
- * A supporter signs a petition with JavaScript off: the form, the "check your email" answer, the link mailed
+ * A supporter signs a petition with JavaScript on (the page's own script solves the proof-of-work challenge) and
+ * with JavaScript off (the no-JavaScript path, accepted under the lower per-address limit): the form, the "check your email" answer, the link mailed
  * through a real SMTP server on loopback, the confirm button, and the count after the background loop
  * aggregated it. The petition page and the confirmation pages pass axe; every request stays on our origin.
  */
@@ -16,7 +17,7 @@ import { loadFieldKey } from '../../src/services/field-crypto.ts';
 import { smtpMailer } from '../../src/services/mailer.ts';
 import { startPetitionLoop } from '../../src/services/petition-jobs.ts';
 import { insertOrganization } from '../../src/store/accounts.repo.ts';
-import { createStore } from '../../src/store/db.ts';
+import { createStore, type Store } from '../../src/store/db.ts';
 import { AlertSink } from '../email-alert-helpers.ts';
 import { seedPetition } from '../petition-helpers.ts';
 import {
@@ -33,12 +34,14 @@ describe.runIf(browserAvailable())('petitions in Chromium', () => {
   let url: string;
   let slug: string;
   let stop: () => Promise<void>;
+  let db: Store['db'];
 
   beforeAll(async () => {
     [sink, browser] = await Promise.all([AlertSink.start(), launchBrowser()]);
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lawgap-e2e-petition-'));
     const store = createStore({ databaseUrl: null, dataDir });
     await prepareDatabase(store.db);
+    db = store.db;
     await insertOrganization(store.db, 'Coalition A', 'coalition-a');
     slug = (await seedPetition(store.db, 'coalition-a')).petition.slug;
     const app = await buildApp({
@@ -79,6 +82,7 @@ describe.runIf(browserAvailable())('petitions in Chromium', () => {
     const page = await context.newPage();
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
+    sink.take();
     try {
       await page.goto(`${url}/act/${slug}`);
       await page.getByRole('heading', { level: 1, name: 'Close the consent gap now' }).waitFor();
@@ -89,6 +93,13 @@ describe.runIf(browserAvailable())('petitions in Chromium', () => {
       await page.getByLabel(/Add my signature to this petition/).check();
       await page.getByRole('button', { name: 'Sign' }).click();
       await page.getByRole('heading', { level: 1, name: 'Check your email' }).waitFor();
+      expect(requests.some((u) => u.endsWith('/challenge'))).toBe(false);
+      const row = await db
+        .selectFrom('petition_signatures')
+        .select(['challenge', 'marked'])
+        .orderBy('created_at', 'desc')
+        .executeTakeFirstOrThrow();
+      expect(row).toEqual({ challenge: 'none', marked: null });
 
       const [mail] = await sink.waitFor(1, 10_000);
       expect(mail?.to).toEqual(['rosa@example.net']);
@@ -132,6 +143,46 @@ describe.runIf(browserAvailable())('petitions in Chromium', () => {
       await tab.context.close();
     } finally {
       await context.close();
+    }
+  }, 90_000);
+
+  it('signs with JavaScript on: the page’s script solves the challenge from our origin, and the signature counts', async () => {
+    const tab = await openPage(browser);
+    sink.take();
+    try {
+      await tab.page.goto(`${url}/act/${slug}`);
+      await tab.page.getByLabel('Your name').fill('Jo Scripted');
+      await tab.page.getByLabel('Your email address').fill('jo@example.net');
+      await tab.page.getByLabel(/Add my signature to this petition/).check();
+      await tab.page.getByRole('button', { name: 'Sign' }).click();
+      await tab.page
+        .getByRole('heading', { level: 1, name: 'Check your email' })
+        .waitFor({ timeout: 30_000 });
+      expect(tab.requests.filter((u) => u.endsWith(`/act/${slug}/challenge`)).length).toBeGreaterThan(0);
+      expect(tab.requests.some((u) => u.endsWith('/assets/petition.js'))).toBe(true);
+      expectOnlyOwnOrigin(tab.requests, url);
+      const row = await db
+        .selectFrom('petition_signatures')
+        .select(['challenge', 'marked'])
+        .orderBy('created_at', 'desc')
+        .executeTakeFirstOrThrow();
+      expect(row).toEqual({ challenge: 'solved', marked: null });
+
+      const [mail] = await sink.waitFor(1, 10_000);
+      expect(mail?.to).toEqual(['jo@example.net']);
+      const confirmPath = /\/act\/confirm\/[A-Za-z0-9_-]+/.exec(mail?.text ?? '')?.[0] ?? '';
+      await tab.page.goto(`${url}${confirmPath}`);
+      await tab.page.getByRole('button', { name: 'Confirm my signature' }).click();
+      await tab.page.getByRole('heading', { level: 1, name: 'Signature confirmed' }).waitFor();
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        await tab.page.goto(`${url}/act/${slug}`);
+        if ((await tab.page.getByText('2 of 500 signatures').count()) === 1) break;
+        if (Date.now() > deadline) throw new Error('the count did not rise');
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    } finally {
+      await tab.context.close();
     }
   }, 90_000);
 });

@@ -81,7 +81,7 @@ describeEachEngine('public petitions', (getStore) => {
     expect(res.body).toContain(`<form method="post" action="/act/${petition.slug}/sign"`);
     expect(res.body).toContain('name="website"');
     expect(res.body).toContain('Partner Org');
-    expect(res.body).not.toContain('<script');
+    expect(res.body.match(/<script[^>]*>/g)).toEqual(['<script src="/assets/petition.js" defer>']);
     expect(Buffer.byteLength(res.body)).toBeLessThan(30 * 1024);
     const key = (body: string) => /name="idempotency_key" value="([^"]+)"/.exec(body)?.[1];
     expect(key(res.body)).toMatch(/^[A-Za-z0-9_-]{24}$/);
@@ -158,12 +158,14 @@ describeEachEngine('public petitions', (getStore) => {
     const counted = async () =>
       (await signatureRows(db(), petition.id)).filter((r) => Number(r.counted) === 1).length;
     const start = await counted();
+    // While one is pending, the same person's second signature is not stored; once confirmed, it may be.
     for (const email of ['Dots.And+Tags@gmail.com', 'dotsand@googlemail.com']) {
       expect((await sign({ email })).statusCode).toBe(200);
+      await jobs();
+      const [mail] = await sink.waitFor(1);
+      sink.take();
+      expect((await postToken(app, linkPath(mail?.text ?? '', 'confirm'))).statusCode).toBe(200);
     }
-    await jobs();
-    const mails = await sink.waitFor(2);
-    for (const m of mails) expect((await postToken(app, linkPath(m.text, 'confirm'))).statusCode).toBe(200);
     const rows = (await signatureRows(db(), petition.id)).slice(-2);
     expect(rows.map((r) => r.status)).toEqual(['validated', 'validated']);
     expect(await counted()).toBe(start + 1);

@@ -57,7 +57,9 @@ describeEachEngine('public portal', (getStore, dialect) => {
       for (const canary of canaryList) expect(res.body, `${canary} on ${url}`).not.toContain(canary);
       if (!(res.headers['content-type'] ?? '').toString().startsWith('text/html')) continue;
       pages += 1;
-      expect(res.body, url).not.toMatch(/<script|style="/);
+      // The rights pages load one first-party script, the quick exit; no page has any other.
+      const ownScript = '<script src="/assets/quick-exit.js" defer></script>';
+      expect(res.body.replace(ownScript, ''), url).not.toMatch(/<script|style="/);
       for (const link of hrefs(res.body)) {
         const path = link.split('#')[0] ?? '';
         if (!path.startsWith('/') || path.startsWith('//') || path.startsWith('/app/')) continue;
@@ -100,7 +102,7 @@ describeEachEngine('public portal', (getStore, dialect) => {
     expect(res.body).toContain(`version ${seed.framework.version}`);
     expect(res.body).toMatch(/Last published: \d{4}-\d{2}-\d{2}/);
     expect(res.body).toContain('It is not legal advice');
-    expect(res.body).not.toContain('report an error');
+    expect(res.body).toContain('Report an error in');
     // Texas has only a reviewed answer: no score, no quote.
     const tx = await get(card(texas));
     expect(tx.statusCode).toBe(200);

@@ -28,6 +28,8 @@ const expectedGrants: Record<Role, Permission[]> = {
     'webhooks:manage',
     'campaigns:write',
     'stats:write',
+    'cases:read',
+    'cases:write',
   ],
   analyst: [
     'org:read',
@@ -37,6 +39,8 @@ const expectedGrants: Record<Role, Permission[]> = {
     'recommendations:write',
     'bills:review',
     'stats:write',
+    'cases:read',
+    'cases:write',
   ],
   reviewer: [
     'org:read',
@@ -48,6 +52,7 @@ const expectedGrants: Record<Role, Permission[]> = {
     'qc:manage',
     'bills:review',
     'stats:write',
+    'cases:read',
   ],
   campaigner: ['org:read', 'campaigns:write'],
   viewer: ['org:read'],

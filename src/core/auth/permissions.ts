@@ -32,6 +32,10 @@ export const permissions = [
   'campaigns:write',
   /** Import and change the organization's enforcement statistics tables (reading published figures is public). */
   'stats:write',
+  /** Read the organisation's case datasets (counts only) and their releases. */
+  'cases:read',
+  /** Import case records (HTCDS) and publish releases from them through the privacy ledger. */
+  'cases:write',
   /** Instance-wide user administration (list and disable accounts, create organizations). */
   'instance:admin',
 ] as const;
@@ -52,6 +56,8 @@ const grants: Record<Role, readonly Permission[]> = {
     'webhooks:manage',
     'campaigns:write',
     'stats:write',
+    'cases:read',
+    'cases:write',
   ],
   analyst: [
     'org:read',
@@ -61,6 +67,8 @@ const grants: Record<Role, readonly Permission[]> = {
     'recommendations:write',
     'bills:review',
     'stats:write',
+    'cases:read',
+    'cases:write',
   ],
   reviewer: [
     'org:read',
@@ -72,6 +80,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'qc:manage',
     'bills:review',
     'stats:write',
+    'cases:read',
   ],
   campaigner: ['org:read', 'campaigns:write'],
   viewer: ['org:read'],

@@ -7,10 +7,14 @@ import { enCampaignInterop } from './en/campaign-interop.ts';
 import { enCampaigns } from './en/campaigns.ts';
 import { enDistricts } from './en/districts.ts';
 import { enLaw } from './en/law.ts';
+import { enLetterActions } from './en/letter-actions.ts';
+import { enOpenData } from './en/open-data.ts';
 import { enPetitions } from './en/petitions.ts';
 import { enPortal } from './en/portal.ts';
+import { enPractice } from './en/practice.ts';
 import { enRecoding } from './en/recoding.ts';
 import { enRecommendations } from './en/recommendations.ts';
+import { enRights } from './en/rights.ts';
 import { enScores } from './en/scores.ts';
 import { enSignOn } from './en/sign-on.ts';
 import { enStatistics } from './en/statistics.ts';
@@ -33,7 +37,11 @@ export const en = {
   ...enDistricts,
   ...enStatistics,
   ...enPetitions,
+  ...enLetterActions,
   ...enCampaignInterop,
   ...enPortal,
+  ...enRights,
+  ...enOpenData,
+  ...enPractice,
   ...enSignOn,
 } as const;

@@ -7,10 +7,14 @@ import { esCampaignInterop } from './es/campaign-interop.ts';
 import { esCampaigns } from './es/campaigns.ts';
 import { esDistricts } from './es/districts.ts';
 import { esLaw } from './es/law.ts';
+import { esLetterActions } from './es/letter-actions.ts';
+import { esOpenData } from './es/open-data.ts';
 import { esPetitions } from './es/petitions.ts';
 import { esPortal } from './es/portal.ts';
+import { esPractice } from './es/practice.ts';
 import { esRecoding } from './es/recoding.ts';
 import { esRecommendations } from './es/recommendations.ts';
+import { esRights } from './es/rights.ts';
 import { esScores } from './es/scores.ts';
 import { esSignOn } from './es/sign-on.ts';
 import { esStatistics } from './es/statistics.ts';
@@ -34,7 +38,11 @@ export const es: Partial<Record<keyof typeof en, string>> = {
   ...esDistricts,
   ...esStatistics,
   ...esPetitions,
+  ...esLetterActions,
   ...esCampaignInterop,
   ...esPortal,
+  ...esRights,
+  ...esOpenData,
+  ...esPractice,
   ...esSignOn,
 };

@@ -7,10 +7,14 @@ import { frCampaignInterop } from './fr/campaign-interop.ts';
 import { frCampaigns } from './fr/campaigns.ts';
 import { frDistricts } from './fr/districts.ts';
 import { frLaw } from './fr/law.ts';
+import { frLetterActions } from './fr/letter-actions.ts';
+import { frOpenData } from './fr/open-data.ts';
 import { frPetitions } from './fr/petitions.ts';
 import { frPortal } from './fr/portal.ts';
+import { frPractice } from './fr/practice.ts';
 import { frRecoding } from './fr/recoding.ts';
 import { frRecommendations } from './fr/recommendations.ts';
+import { frRights } from './fr/rights.ts';
 import { frScores } from './fr/scores.ts';
 import { frSignOn } from './fr/sign-on.ts';
 import { frStatistics } from './fr/statistics.ts';
@@ -34,7 +38,11 @@ export const fr: Partial<Record<keyof typeof en, string>> = {
   ...frDistricts,
   ...frStatistics,
   ...frPetitions,
+  ...frLetterActions,
   ...frCampaignInterop,
   ...frPortal,
+  ...frRights,
+  ...frOpenData,
+  ...frPractice,
   ...frSignOn,
 };

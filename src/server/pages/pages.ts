@@ -9,6 +9,8 @@ import type { AppDeps } from '../deps.ts';
 import { registerFindLawmakersPage } from './find-lawmakers.ts';
 import { registerFollowPages } from './follow.ts';
 import { esc, page, siteCss } from './html.ts';
+import { registerLetterActionPages } from './letter-action.ts';
+import { registerOpenDataPages } from './open-data.ts';
 import { registerPetitionPages } from './petition.ts';
 import { registerPortalPages } from './portal.ts';
 import { registerSignOnPages } from './sign-on.ts';
@@ -66,6 +68,7 @@ ${rows.join('\n')}`,
 /** Registers the portal (`/` and below), `/api/docs`, `/assets/site.css` and the workspace under `/app/`. */
 export async function registerPages(app: FastifyInstance, deps: AppDeps): Promise<void> {
   await registerPortalPages(app, deps, requestLocale);
+  registerOpenDataPages(app, deps, requestLocale);
   app.get('/assets/site.css', async (_request, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(siteCss),
   );
@@ -78,6 +81,7 @@ export async function registerPages(app: FastifyInstance, deps: AppDeps): Promis
   await registerFollowPages(app, deps);
   registerFindLawmakersPage(app, deps);
   await registerPetitionPages(app, deps);
+  await registerLetterActionPages(app, deps);
   await registerSignOnPages(app, deps);
   await registerWorkspace(app, deps);
 }

@@ -1,6 +1,7 @@
 /**
  * The HTML of the public petition pages: the petition with its count and form, the "check your email" answer,
- * and the confirm / unsubscribe buttons. Plain forms that work without JavaScript; no inline script or style.
+ * and the confirm / unsubscribe buttons. Plain forms that work without JavaScript; no inline script or style
+ * (the sign form loads `/assets/petition.js`, which solves the proof-of-work when scripts run).
  * The petition page is cached (petition-cache.ts), so it holds a placeholder for the per-response
  * idempotency key, filled in as each copy is sent.
  */
@@ -63,9 +64,10 @@ function signForm(locale: Locale, p: Petition, f: PetitionFormState, idempotency
         t(locale, 'petition.consent.partner', { partner: p.partnerName }),
       )
     : '';
-  return `<form method="post" action="/act/${esc(p.slug)}/sign" class="form">
+  return `<form method="post" action="/act/${esc(p.slug)}/sign" class="form" data-challenge="/act/${esc(p.slug)}/challenge" data-checking="${esc(t(locale, 'petition.checking'))}">
 <input type="hidden" name="lang" value="${locale}">
 <input type="hidden" name="idempotency_key" value="${esc(idempotencyKey)}">
+<input type="hidden" name="altcha" value="">
 <p><label for="name">${esc(t(locale, 'petition.name'))}</label><br>
 <input type="text" id="name" name="name" autocomplete="name" required maxlength="100" value="${esc(f.name)}"${name.attrs}></p>
 ${name.note}
@@ -85,7 +87,9 @@ ${checkbox('consent_updates', f.consents.updates, t(locale, 'petition.consent.up
 ${partner}
 </fieldset>
 <p><button type="submit" class="cta">${esc(t(locale, 'petition.submit'))}</button></p>
-</form>`;
+<p id="pow-status" role="status" class="muted"></p>
+</form>
+<script src="/assets/petition.js" defer></script>`;
 }
 
 /** The petition page: title, addressee, text, count, and the form while the petition is open. */

@@ -8,6 +8,10 @@
  * - `GET /act/confirm/:token` shows a button; only the `POST` confirms (link scanners fetch by GET);
  * - `GET /act/unsubscribe/:token` shows a button; the `POST` (also RFC 8058 one-click from a mail client)
  *   withdraws the signer's consents.
+ * - `GET /act/:slug/challenge`: a fresh proof-of-work challenge (JSON) for `/assets/petition.js`;
+ * - abuse controls (docs/petitions.md): a submitted challenge is verified before any write and used once; a
+ *   form without one (no JavaScript) is accepted under a lower per-address limit; over-limit signatures get
+ *   the same answer but are stored marked, never counted.
  * CSRF: the sign form has no session, so, as for the follow form, a browser must say it posts from our site.
  */
 import { randomBytes } from 'node:crypto';
@@ -18,6 +22,8 @@ import type { Locale } from '../../core/framework/types.ts';
 import { isLocale, pickLocale } from '../../core/i18n/locales.ts';
 import { t } from '../../core/i18n/messages.ts';
 import { type FieldKey, loadFieldKey } from '../../services/field-crypto.ts';
+import { challengeField, newSignChallenge } from '../../services/petition-challenge.ts';
+import { SigningLimiter } from '../../services/petition-limits.ts';
 import {
   confirmSignature,
   peekSignatureConfirmation,
@@ -38,6 +44,7 @@ import {
   petitionMessage,
   petitionPage,
 } from './petition-html.ts';
+import { petitionScript } from './petition-script.ts';
 
 type Fields = Record<string, unknown>;
 
@@ -88,7 +95,8 @@ export async function registerPetitionPages(app: FastifyInstance, deps: AppDeps)
   };
   const db = deps.store.db;
   const cache = petitionPageCache(app);
-  const signing = () => ({ db, fieldKey: fieldKey(), publicUrl: deps.config.publicUrl });
+  const limiter = new SigningLimiter(deps.config.petitionAbuse);
+  const signing = () => ({ db, fieldKey: fieldKey(), publicUrl: deps.config.publicUrl, limiter });
 
   const notFound = (reply: FastifyReply, locale: Locale, slug: string) =>
     html(
@@ -131,9 +139,23 @@ export async function registerPetitionPages(app: FastifyInstance, deps: AppDeps)
       return html(reply, cached.status, cached.body.replace(idempotencyPlaceholder, fresh));
     });
 
+    scope.get('/assets/petition.js', async (_request, reply) =>
+      reply
+        .type('text/javascript; charset=utf-8')
+        .header('cache-control', 'public, max-age=3600')
+        .send(petitionScript),
+    );
+
+    scope.get<{ Params: { slug: string } }>('/act/:slug/challenge', async (request, reply) => {
+      const slug = request.params.slug;
+      if (!/^[a-z0-9-]{1,80}$/.test(slug)) return reply.status(404).send({ error: { code: 'NOT_FOUND' } });
+      const challenge = await newSignChallenge(fieldKey(), slug, deps.config.petitionAbuse.challengeWork);
+      return reply.header('cache-control', 'no-store').send(challenge);
+    });
+
     scope.post<{ Params: { slug: string } }>(
       '/act/:slug/sign',
-      { config: { rateLimit: { max: 60, timeWindow: 60_000 } } },
+      { config: { rateLimit: { max: deps.config.petitionSignPerMinute, timeWindow: 60_000 } } },
       async (request, reply) => {
         const locale = localeOf(request);
         const slug = request.params.slug;
@@ -164,6 +186,8 @@ export async function registerPetitionPages(app: FastifyInstance, deps: AppDeps)
           honeypot: field(body, 'website'),
           idempotencyKey: (typeof header === 'string' ? header : '') || field(body, 'idempotency_key'),
           locale,
+          challenge: field(body, challengeField),
+          clientIp: request.ip,
         };
         try {
           const outcome = await signPetition(signing(), slug, input);
@@ -172,6 +196,8 @@ export async function registerPetitionPages(app: FastifyInstance, deps: AppDeps)
           if (isDomainError(err, 'PETITION_NOT_FOUND')) return notFound(reply, locale, slug);
           if (isDomainError(err, 'PETITION_CLOSED'))
             return rerender(409, [], t(locale, 'petition.error.closed'));
+          if (isDomainError(err, 'PETITION_CHALLENGE_INVALID'))
+            return rerender(400, [], t(locale, 'petition.error.challenge'));
           if (isDomainError(err, 'VALIDATION_FAILED'))
             return rerender(400, (err.details as { problems: SignatureProblem[] }).problems);
           throw err;

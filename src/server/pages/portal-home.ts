@@ -21,6 +21,7 @@ function intro(locale: Locale): string {
 <ul>${items}</ul>
 <p><a class="cta" href="/app/">${esc(t(locale, 'landing.signin'))}</a>
 <a href="/methodology?lang=${locale}">${esc(t(locale, 'landing.framework'))}</a> ·
+<a href="/data?lang=${locale}">${esc(t(locale, 'data.home'))}</a> ·
 <a href="/api/docs">${esc(t(locale, 'landing.api'))}</a></p>`;
 }
 

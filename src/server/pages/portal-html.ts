@@ -97,4 +97,5 @@ svg.bar{width:160px;height:12px;vertical-align:middle}
 svg.bar rect.track{fill:#e3e6ea}svg.bar rect.fill{fill:var(--accent)}
 blockquote{margin:4px 0;padding-left:8px;border-left:3px solid var(--line)}
 .gap{border-top:1px solid var(--line);padding:8px 0}
+svg.practice-chart{max-width:100%;height:auto}
 `;

@@ -11,6 +11,8 @@ import type { AnswerCitation, IndicatorScore } from '../../core/scoring/types.ts
 import type { PortalReportCard } from '../../services/portal.ts';
 import { esc } from './html.ts';
 import { fmt, portalPage, reportCardPath } from './portal-html.ts';
+import { practiceSection } from './portal-practice.ts';
+import { answerMetaLine, rightsLink } from './portal-rights-links.ts';
 
 /** The element id of a provision on the library's law page (as web/lib/law-text.ts names it). */
 export function provisionAnchor(provisionId: string): string {
@@ -93,7 +95,12 @@ function indicators(locale: Locale, card: PortalReportCard): string {
             : line.status === 'scored'
               ? esc(t(locale, 'portal.report.noCitation'))
               : '';
-        return `<tr id="indicator-${esc(line.id)}"><th scope="row">${esc(line.id)}</th><td>${esc(question ? localized(question, locale) : '')}</td><td>${esc(answerText(locale, line))}</td><td>${evidence}</td></tr>`;
+        const meta = answerMetaLine(
+          locale,
+          card.jurisdiction.id,
+          card.answers.find((x) => x.indicatorId === line.id),
+        );
+        return `<tr id="indicator-${esc(line.id)}"><th scope="row">${esc(line.id)}</th><td>${esc(question ? localized(question, locale) : '')}</td><td>${esc(answerText(locale, line))}</td><td>${evidence}${meta}</td></tr>`;
       })
       .join('\n');
     const heading = `area-${esc(a.id)}`;
@@ -132,9 +139,11 @@ export function portalReportPage(locale: Locale, card: PortalReportCard): string
   const title = t(locale, 'portal.report.title', { name });
   const main = `<h1>${esc(title)}</h1>
 ${headline(locale, card)}
+${rightsLink(locale, card.jurisdiction)}
 ${areas(locale, card)}
 ${gaps(locale, card)}
-${indicators(locale, card)}`;
+${indicators(locale, card)}
+${practiceSection(locale, card.framework, card.practice)}`;
   return portalPage(locale, title, reportCardPath(card.jurisdiction.id), '', main, {
     framework: card.framework,
     asOf: card.asOf,

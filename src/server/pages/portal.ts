@@ -16,6 +16,7 @@ import { portalCss } from './portal-html.ts';
 import { portalMethodologyPage } from './portal-methodology.ts';
 import { portalRankingsPage, rankingQuery, rankingView } from './portal-rankings.ts';
 import { portalNotFoundPage, portalReportPage } from './portal-report.ts';
+import { registerRightsPages } from './portal-rights.ts';
 
 function send(reply: FastifyReply, page: CachedPage & { hit: boolean }): FastifyReply {
   return reply
@@ -39,6 +40,7 @@ export async function registerPortalPages(
 ): Promise<PageCache> {
   const cache = createPageCache();
   app.addHook('onClose', async () => cache.dispose());
+  const rights = await registerRightsPages(app, deps, requestLocale, cache);
   const db = deps.store.db;
   const key = (locale: Locale, date: string, path: string) => `${locale}|${date}|${path}`;
 
@@ -74,6 +76,8 @@ export async function registerPortalPages(
   });
 
   app.get('/jurisdictions/*', async (request, reply) => {
+    const sub = await rights(request, reply);
+    if (sub) return sub;
     const locale = requestLocale(request, reply);
     const date = today();
     const id = (request.params as { '*': string })['*'];

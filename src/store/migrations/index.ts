@@ -24,6 +24,10 @@ import * as privacyLedger from './20261129210000-privacy-ledger.ts';
 import * as statistics from './20261129220000-statistics.ts';
 import * as petitions from './20261129240000-petitions.ts';
 import * as districts from './20261129250000-districts.ts';
+import * as letterActions from './20261129260000-letter-actions.ts';
+import * as helpResources from './20261129270000-help-resources.ts';
+import * as caseRecords from './20261129280000-case-records.ts';
+import * as petitionAbuse from './20261129285000-petition-abuse.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261129010000-initial': initial,
@@ -50,4 +54,8 @@ export const migrations: Record<string, Migration> = {
   '20261129220000-statistics': statistics,
   '20261129240000-petitions': petitions,
   '20261129250000-districts': districts,
+  '20261129260000-letter-actions': letterActions,
+  '20261129270000-help-resources': helpResources,
+  '20261129280000-case-records': caseRecords,
+  '20261129285000-petition-abuse': petitionAbuse,
 };

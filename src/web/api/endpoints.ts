@@ -3,7 +3,10 @@ import { billEndpoints } from './bill-endpoints.ts';
 import { campaignEndpoints } from './campaign-endpoints.ts';
 import { campaignInteropEndpoints } from './campaign-interop-endpoints.ts';
 import type { HttpClient } from './client.ts';
+import { helpResourceEndpoints } from './help-resource-endpoints.ts';
+import { letterActionEndpoints } from './letter-action-endpoints.ts';
 import { petitionEndpoints } from './petition-endpoints.ts';
+import { practiceEndpoints } from './practice-endpoints.ts';
 import { recodingEndpoints } from './recoding-endpoints.ts';
 import { signOnEndpoints } from './sign-on-endpoints.ts';
 import { statisticsEndpoints } from './statistics-endpoints.ts';
@@ -99,8 +102,11 @@ export function createApi(http: HttpClient) {
     ...campaignInteropEndpoints(http),
     ...recodingEndpoints(http),
     ...petitionEndpoints(http),
+    ...letterActionEndpoints(http),
     ...signOnEndpoints(http),
     ...statisticsEndpoints(http),
+    ...practiceEndpoints(http),
+    ...helpResourceEndpoints(http),
     session: async () => remember(await http.request<SessionState>('GET', '/api/v1/session')),
     signIn: async (email: string, password: string) =>
       remember(await http.request<SessionState>('POST', '/api/v1/session', { email, password })),

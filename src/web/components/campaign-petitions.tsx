@@ -1,6 +1,7 @@
 /**
  * A campaign's petitions: each with its status, the signatures counted by status (never who signed), a link
- * to its public page, and open / close; and a form to write a new one (a draft). The server decides every rule.
+ * to its public page, open / close and its moderation view (petition-moderation.tsx); and a form to write a new
+ * one (a draft). The server decides every rule.
  */
 import { type FormEvent, useState } from 'react';
 import type { PetitionDto } from '../api/petition-endpoints.ts';
@@ -10,6 +11,7 @@ import { useAction, useLoad } from '../lib/use-action.ts';
 import { Announcer } from './announcer.tsx';
 import { TextAreaField, TextField } from './field.tsx';
 import { LoadState } from './load-state.tsx';
+import { PetitionModeration } from './petition-moderation.tsx';
 
 function PetitionItem({
   petition: p,
@@ -23,6 +25,7 @@ function PetitionItem({
   const { t, locale } = useI18n();
   const { api } = useSession();
   const action = useAction();
+  const [moderating, setModerating] = useState(false);
   const move = async (to: 'open' | 'close') => {
     if (
       await action.run(
@@ -55,9 +58,16 @@ function PetitionItem({
           >
             {t(p.status === 'open' ? 'app.petitions.close' : 'app.petitions.open')}
             <span className="visually-hidden"> {p.title}</span>
-          </button>
+          </button>{' '}
+          {p.status !== 'draft' ? (
+            <button type="button" aria-expanded={moderating} onClick={() => setModerating(!moderating)}>
+              {t('app.petitions.moderation.show')}
+              <span className="visually-hidden"> {p.title}</span>
+            </button>
+          ) : null}
         </p>
       ) : null}
+      {editable && moderating ? <PetitionModeration petitionId={p.id} /> : null}
       <Announcer error={action.error} status={action.status} />
     </li>
   );

@@ -8,6 +8,7 @@ import {
   type TimelineEntry,
 } from '../api/campaign-endpoints.ts';
 import { Announcer } from '../components/announcer.tsx';
+import { CampaignActions } from '../components/campaign-actions.tsx';
 import { CampaignExportLinks } from '../components/campaign-interop.tsx';
 import { CampaignLibrary } from '../components/campaign-library.tsx';
 import { CampaignOutcomeSection } from '../components/campaign-outcome.tsx';
@@ -252,6 +253,7 @@ export function CampaignPage({ id }: { id: string }) {
           <CampaignLibrary campaign={c} editable={editable} />
           <CampaignStories campaignId={c.id} editable={editable} />
           <CampaignPetitions campaignId={c.id} editable={editable} />
+          <CampaignActions campaignId={c.id} editable={editable} />
           <CampaignSignOn campaignId={c.id} editable={editable} />
           <CampaignExportLinks campaignId={c.id} />
           <Partners campaign={c} onSaved={campaign.setData} />

@@ -11,6 +11,7 @@ import { Grade } from '../components/grade.tsx';
 import { Link } from '../components/link.tsx';
 import { LoadState } from '../components/load-state.tsx';
 import { Page } from '../components/page.tsx';
+import { PracticePanel } from '../components/practice-panel.tsx';
 import { IncludeField } from '../components/score-filters.tsx';
 import { ScrollTable } from '../components/scroll-table.tsx';
 import { Localized, useI18n } from '../lib/i18n.tsx';
@@ -171,6 +172,7 @@ export function ComparePage() {
           </p>
           <Totals comparison={comparison.data} framework={framework.data} names={names} />
           <Indicators comparison={comparison.data} framework={framework.data} names={names} />
+          <PracticePanel jurisdictions={comparison.data.jurisdictions} />
         </>
       ) : null}
     </Page>

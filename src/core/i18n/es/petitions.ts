@@ -27,6 +27,8 @@ export const esPetitions = {
   'petition.error.consent.required':
     'Marque la primera casilla para firmar: es necesaria para contar su firma.',
   'petition.error.closed': 'Esta petición está cerrada: ya no se recogen firmas.',
+  'petition.error.challenge': 'No pudimos comprobar este formulario. Envíelo de nuevo.',
+  'petition.checking': 'Comprobando el formulario antes de enviarlo…',
   'petition.error.origin':
     'Este formulario debe enviarse desde este sitio. Recargue la página e inténtelo de nuevo.',
   'petition.notFound.title': 'Petición no encontrada',
@@ -53,6 +55,24 @@ export const esPetitions = {
     'Gracias por firmar «{title}».\n\nSu firma solo cuenta cuando la confirme. Abra este enlace y pulse el botón:\n{link}\n\nSi no firmó, ignore este correo: una firma sin confirmar se borra a los 30 días.\n\nPara no recibir más correos sobre esta petición: {stop}\n',
 
   'app.petitions.title': 'Peticiones',
+  'app.petitions.moderation.show': 'Moderación',
+  'app.petitions.moderation.title': 'Firmas por hora: dominios y direcciones de cliente en tendencia',
+  'app.petitions.moderation.intro':
+    'Las direcciones de cliente se muestran solo como un hash con clave. Las firmas invalidadas dejan de contar en el próximo recuento; restaurarlas lo deshace.',
+  'app.petitions.moderation.none': 'No hay firmas en las últimas 24 horas.',
+  'app.petitions.moderation.hour': 'Hora (UTC)',
+  'app.petitions.moderation.total': 'Firmas',
+  'app.petitions.moderation.marked': 'Por encima de un límite',
+  'app.petitions.moderation.unsolved': 'Sin script',
+  'app.petitions.moderation.domains': 'Dominios de correo principales',
+  'app.petitions.moderation.ips': 'Direcciones de cliente principales (hash)',
+  'app.petitions.moderation.invalidate': 'Invalidar',
+  'app.petitions.moderation.invalidated': 'Firmas invalidadas.',
+  'app.petitions.moderation.history': 'Invalidaciones',
+  'app.petitions.moderation.entry': '{kind} {value}, de {from} a {to}: {affected} firmas',
+  'app.petitions.moderation.restored': 'restaurada',
+  'app.petitions.moderation.restore': 'Restaurar',
+  'app.petitions.moderation.restoredStatus': 'Firmas restauradas.',
   'app.petitions.none': 'Todavía no hay peticiones.',
   'app.petitions.new': 'Nueva petición',
   'app.petitions.slug': 'Dirección de la petición (/act/…)',

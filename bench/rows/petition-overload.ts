@@ -1,0 +1,172 @@
+/**
+ * `petition-overload`: the real server (child process, SQLite and PostgreSQL) is first loaded closed-loop to
+ * find its sustainable signature rate, then offered five times that rate open-loop (requests sent on a clock,
+ * not waiting for answers) for a bounded time (OVERLOAD_SECONDS, default 5). It counts what came back (2xx,
+ * 503 with and without Retry-After, other, no answer within 10 s), samples the server's RSS before, during and
+ * after, lets the outbox drain, and re-runs the crash-test checker on the acknowledged signatures: none may be
+ * lost or duplicated or left without their mail. Limits are raised for loopback traffic (`loopbackLimits`).
+ */
+import http from 'node:http';
+import type { DialectName } from '../../src/store/db.ts';
+import { checkAcknowledged, describeCheck, waitForMail } from '../../test/crash/petition-checker.ts';
+import {
+  createPetitionPlace,
+  formHeaders,
+  lowestDifficulty,
+  postgresAnswers,
+  ServerProcess,
+} from '../../test/crash/petition-server.ts';
+import { AlertSink, testFieldKey } from '../../test/email-alert-helpers.ts';
+import type { BenchRow, MeasureSettings, TableLine } from '../measure.ts';
+import { postBodies, solvedBodies } from './petition-load.ts';
+
+const overloadSeconds = Number(process.env.OVERLOAD_SECONDS ?? 5);
+const factor = 5;
+
+interface Answer {
+  index: number;
+  status: number;
+  retryAfter: boolean;
+}
+
+/** Sends `bodies[i]` at `rate` per second on a clock, never waiting for answers; resolves when all settled. */
+function openLoop(url: string, bodies: string[], rate: number): Promise<Answer[]> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
+  const target = new URL(url);
+  const answers: Promise<Answer>[] = [];
+  const send = (index: number) =>
+    new Promise<Answer>((resolve) => {
+      const req = http.request(
+        {
+          agent,
+          host: target.hostname,
+          port: target.port,
+          path: target.pathname,
+          method: 'POST',
+          headers: formHeaders,
+          timeout: 10_000,
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () =>
+            resolve({
+              index,
+              status: res.statusCode ?? 0,
+              retryAfter: res.headers['retry-after'] !== undefined,
+            }),
+          );
+        },
+      );
+      req.on('timeout', () => req.destroy(new Error('timeout')));
+      req.on('error', () => resolve({ index, status: 0, retryAfter: false }));
+      req.end(bodies[index]);
+    });
+  return new Promise((resolve) => {
+    const started = performance.now();
+    let sent = 0;
+    const timer = setInterval(() => {
+      const due = Math.min(bodies.length, Math.floor(((performance.now() - started) / 1000) * rate));
+      while (sent < due) answers.push(send(sent++));
+      if (sent >= bodies.length) {
+        clearInterval(timer);
+        Promise.all(answers).then((a) => {
+          agent.destroy();
+          resolve(a);
+        });
+      }
+    }, 5);
+  });
+}
+
+async function lines(dialect: DialectName, settings: MeasureSettings): Promise<TableLine[]> {
+  const place = await createPetitionPlace(dialect);
+  const sink = await AlertSink.start();
+  (sink as unknown as { server: { on(e: 'error', f: () => void): void } }).server.on(
+    'error',
+    () => undefined,
+  );
+  const server = await ServerProcess.create(place, sink.url, {
+    MAIL_LEASE_SECONDS: '3',
+    ...lowestDifficulty,
+  });
+  try {
+    await server.start();
+    const slug = place.petition.slug;
+    const url = `${server.url}/act/${slug}/sign`;
+    // The sustainable rate: closed-loop, the bench's connections, about 3 s after a short probe.
+    const probe = await postBodies(
+      url,
+      await solvedBodies(server.url, slug, 'probe', 0, 300),
+      settings.connections,
+    );
+    const probeRate = probe.ok / probe.seconds;
+    const steady = await postBodies(
+      url,
+      await solvedBodies(server.url, slug, 'steady', 0, Math.ceil(probeRate * 3)),
+      settings.connections,
+    );
+    const sustainable = steady.ok / steady.seconds;
+    const offered = Math.ceil(sustainable * factor);
+    const bodies = await solvedBodies(server.url, slug, 'over', 0, offered * overloadSeconds);
+    const rssBefore = server.rssKb() ?? 0;
+    let rssPeak = rssBefore;
+    const sampler = setInterval(() => {
+      rssPeak = Math.max(rssPeak, server.rssKb() ?? 0);
+    }, 100);
+    const started = performance.now();
+    const answers = await openLoop(url, bodies, offered);
+    const tookSeconds = (performance.now() - started) / 1000;
+    clearInterval(sampler);
+    await new Promise((r) => setTimeout(r, 1000));
+    const rssAfter = server.rssKb() ?? 0;
+    const count = (f: (a: Answer) => boolean) => answers.filter(f).length;
+    const ok = count((a) => a.status >= 200 && a.status < 300);
+    const shed = count((a) => a.status === 503);
+    const shedWithRetry = count((a) => a.status === 503 && a.retryAfter);
+    const none = count((a) => a.status === 0);
+    const other = answers.length - ok - shed - none;
+    const acknowledged = answers
+      .filter((a) => a.status >= 200 && a.status < 300)
+      .map((a) => ({ email: `over-${a.index}@example.net`, idempotencyKey: `over-key-${a.index}` }));
+    await waitForMail(acknowledged, sink.messages, 90_000);
+    await server.stop();
+    const store = place.open();
+    const check = await checkAcknowledged(
+      store.db,
+      testFieldKey,
+      place.petition.id,
+      acknowledged,
+      sink.messages,
+    );
+    await store.destroy();
+    const mb = (kb: number) => `${Math.round(kb / 1024)} MB`;
+    return [
+      {
+        name: `overload ${factor}× sustainable for ${overloadSeconds} s [${dialect}] (answers)`,
+        ours: `${ok} 2xx, ${shed} 503 (${shedWithRetry} with Retry-After), ${other} other, ${none} unanswered`,
+        reference: `${offered}/s offered (${Math.round(sustainable)}/s sustainable)`,
+        ratio: check.ok ? 'none lost' : 'LOST',
+        failed: !check.ok || shed !== shedWithRetry,
+        details:
+          `petition overload [${dialect}]: ${answers.length} POSTs in ${tookSeconds.toFixed(1)} s; RSS before ` +
+          `${mb(rssBefore)}, peak ${mb(rssPeak)}, 1 s after ${mb(rssAfter)}; checker: ${describeCheck(check)}`,
+      },
+    ];
+  } finally {
+    await server.kill();
+    await sink.close();
+    await place.drop();
+  }
+}
+
+/** The overload row (both engines; PostgreSQL when reachable). */
+export const petitionOverloadRow: BenchRow = {
+  id: 'petition-overload',
+  name: 'petition overload at 5× the sustainable rate',
+  extraSeconds: 300,
+  async run(settings) {
+    const out = await lines('sqlite', settings);
+    if (await postgresAnswers()) out.push(...(await lines('postgres', settings)));
+    return out;
+  },
+};
