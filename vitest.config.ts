@@ -8,5 +8,8 @@ export default defineConfig({
     testTimeout: 90_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Vitest's default is one worker fewer than the CPUs: one on CI's 2-CPU machine. Most files wait on
+    // PostgreSQL or child processes, so two workers keep `npm test` well inside CI's limit.
+    maxWorkers: 2,
   },
 });
