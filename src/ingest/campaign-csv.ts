@@ -13,7 +13,7 @@ import {
   isIdentifier,
   type ReadBundle,
 } from '../core/campaigns/interop.ts';
-import { columnsOf } from '../core/campaigns/interop-csv.ts';
+import { columnsOf } from '../core/campaigns/interop-dictionary.ts';
 import {
   type InteractionKind,
   interactionKinds,

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import { zipSync } from 'fflate';
 import { beforeAll, expect, it } from 'vitest';
-import { dictionaryMarkdown } from '../../src/core/campaigns/interop-csv.ts';
+import { dictionaryMarkdown } from '../../src/core/campaigns/interop-dictionary.ts';
 import { openZip } from '../../src/ingest/zip.ts';
 import { importBills } from '../../src/services/bills.ts';
 import { campaignBundle, importCampaign } from '../../src/services/campaign-interop.ts';

@@ -28,17 +28,19 @@ import {
 } from '../../services/districts.ts';
 import { type FieldKey, loadFieldKey } from '../../services/field-crypto.ts';
 import {
+  confirmLetter,
+  peekLetterConfirmation,
+  peekLetterUnsubscribe,
+  withdrawLetter,
+} from '../../services/letter-confirmation.ts';
+import {
   actionTargets,
   actionText,
-  confirmLetter,
   type LetterActionRow,
   type LetterProblem,
   matchTargets,
-  peekLetterConfirmation,
-  peekLetterUnsubscribe,
   publicAction,
   sendLetter,
-  withdrawLetter,
 } from '../../services/letter-sending.ts';
 import type { AppDeps } from '../deps.ts';
 import { choicesOf, type DistrictPickerState, renderDistrictPicker } from './district-picker.ts';
