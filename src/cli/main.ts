@@ -6,35 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { loadConfig } from '../config.ts';
 import { prepareDatabase } from '../services/bootstrap.ts';
 import { createStore } from '../store/db.ts';
-import { actionCommands } from './commands/actions.ts';
-import { alertCommands } from './commands/alerts.ts';
-import { analyzeCommands } from './commands/analyze.ts';
-import { billCommands } from './commands/bills.ts';
-import { campaignInteropCommands } from './commands/campaign-interop.ts';
-import { campaignCommands } from './commands/campaigns.ts';
-import { casesCommands } from './commands/cases.ts';
-import { codingCommands } from './commands/coding.ts';
-import { demoCommands } from './commands/demo.ts';
-import { districtCommands } from './commands/districts.ts';
-import { frameworkCommands } from './commands/framework.ts';
-import { gapCommands } from './commands/gaps.ts';
-import { helpResourceCommands } from './commands/help-resources.ts';
-import { jurisdictionCommands } from './commands/jurisdictions.ts';
-import { lawCommands } from './commands/laws.ts';
-import { peopleCommands } from './commands/people.ts';
-import { petitionCommands } from './commands/petitions.ts';
-import { privacyCommands } from './commands/privacy.ts';
-import { qcCommands } from './commands/qc.ts';
-import { recodingCommands } from './commands/recoding.ts';
-import { recommendationCommands } from './commands/recommendations.ts';
-import { scoreCommands } from './commands/scores.ts';
-import { searchCommands } from './commands/search.ts';
-import { signOnCommands } from './commands/sign-on.ts';
-import { statsCommands } from './commands/stats.ts';
-import { suggestionCommands } from './commands/suggestions.ts';
-import { treatyCommands } from './commands/treaties.ts';
-import { userCommands } from './commands/users.ts';
-import { webhookCommands } from './commands/webhooks.ts';
+import { registerCommands, requestedCommand } from './command-registry.ts';
 import { exitCodeOf, info, messageOf, printJson } from './output.ts';
 
 const program = new Command('lawgap')
@@ -81,35 +53,9 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
-analyzeCommands(program);
-frameworkCommands(program);
-jurisdictionCommands(program);
-lawCommands(program);
-billCommands(program);
-peopleCommands(program);
-districtCommands(program);
-searchCommands(program);
-codingCommands(program);
-qcCommands(program);
-gapCommands(program);
-helpResourceCommands(program);
-recommendationCommands(program);
-scoreCommands(program);
-userCommands(program);
-suggestionCommands(program);
-treatyCommands(program);
-demoCommands(program);
-campaignCommands(program);
-petitionCommands(program);
-actionCommands(program);
-campaignInteropCommands(program);
-signOnCommands(program);
-recodingCommands(program);
-webhookCommands(program);
-alertCommands(program);
-statsCommands(program);
-casesCommands(program);
-privacyCommands(program);
+// Only the asked-for command's modules are loaded (see command-registry.ts); `serve` and `migrate` need none.
+const requested = requestedCommand(process.argv.slice(2));
+if (!program.commands.some((c) => c.name() === requested)) await registerCommands(program, requested);
 
 try {
   await program.parseAsync(process.argv);
