@@ -5,6 +5,8 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'eval/**/*.test.ts'],
     // The SIGKILL crash storm (5,000 POSTs, about 2–5 minutes per engine) runs with `npm run test:crash`.
     exclude: ['test/e2e/**', 'test/crash/**', 'node_modules/**'],
+    // One prepared PostgreSQL database per run, copied for each test database (see test/engines.ts).
+    globalSetup: ['test/pg-template-setup.ts'],
     testTimeout: 90_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -50,6 +50,7 @@ for (const suite of suites) {
     process.stdout.write(`${suite.config} is missing\n`);
   }
   if (status !== 0) exitCode = 1;
+  printSlowest(report);
   const counted = count(report);
   if (!counted) {
     // No report: vitest could not start (bad config, crash). Count the whole suite as one failure.
@@ -81,6 +82,21 @@ function count(file) {
     failed: (r.numFailedTests ?? 0) + brokenFiles,
     skipped: (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0),
   };
+}
+
+/** The ten slowest files of a suite, so a CI log shows where the time goes. */
+function printSlowest(file) {
+  if (!fs.existsSync(file)) return;
+  const r = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const files = (r.testResults ?? []).map((f) => ({
+    seconds: (f.endTime - f.startTime) / 1000,
+    name: path.relative(root, f.name),
+  }));
+  const total = files.reduce((sum, f) => sum + f.seconds, 0);
+  files.sort((a, b) => b.seconds - a.seconds);
+  process.stdout.write(`\nslowest files (of ${files.length}, ${Math.round(total)} s in all):\n`);
+  for (const f of files.slice(0, 10))
+    process.stdout.write(`  ${f.seconds.toFixed(1).padStart(6)} s  ${f.name}\n`);
 }
 
 function summary(c) {

@@ -4,32 +4,12 @@
  * so test files can run in parallel. With REQUIRE_PG=1 an unreachable server fails instead of skipping.
  */
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { afterAll, beforeAll, describe } from 'vitest';
+import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { prepareDatabase } from '../src/services/bootstrap.ts';
 import { createStore, type DialectName, type Store } from '../src/store/db.ts';
+import { adminQuery, adminUrl, postgresReachable } from './engines-admin.ts';
 
-/** The PostgreSQL server used by tests (its maintenance database). */
-export const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-
-let reachable: Promise<boolean> | null = null;
-
-/** Whether the PostgreSQL test server answers (checked once per process). */
-export function postgresReachable(): Promise<boolean> {
-  reachable ??= (async () => {
-    const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
-    try {
-      await client.connect();
-      await client.query('select 1');
-      return true;
-    } catch {
-      return false;
-    } finally {
-      await client.end().catch(() => undefined);
-    }
-  })();
-  return reachable;
-}
+export { adminQuery, adminUrl, postgresReachable };
 
 /** The engines to run on; throws with REQUIRE_PG=1 when PostgreSQL is not reachable. */
 export async function engines(): Promise<DialectName[]> {
@@ -41,22 +21,16 @@ export async function engines(): Promise<DialectName[]> {
   return ['sqlite'];
 }
 
-/** Runs one statement on the test server's maintenance database (create or drop a test database). */
-export async function adminQuery(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
-
 /** Opens a fresh, empty database of the given engine; `destroy` also drops a PostgreSQL one. */
 export async function openEmptyStore(dialect: DialectName): Promise<Store> {
+  return openStore(dialect, null);
+}
+
+/** A copy of `template` (a prepared database), or an empty database when it is null. */
+async function openStore(dialect: DialectName, template: string | null): Promise<Store> {
   if (dialect === 'sqlite') return createStore({ databaseUrl: null, dataDir: ':memory:' });
   const name = `lawgap_test_${randomBytes(6).toString('hex')}`;
-  await adminQuery(`create database ${name}`);
+  await adminQuery(`create database ${name}${template ? ` template ${template}` : ''}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const store = createStore({ databaseUrl: url.toString(), dataDir: ':memory:' });
@@ -85,9 +59,23 @@ export async function openEmptyStore(dialect: DialectName): Promise<Store> {
 
 /** Opens a fresh database of the engine, migrated and loaded with the built-in framework and jurisdictions. */
 export async function openPreparedStore(dialect: DialectName): Promise<Store> {
+  const template = dialect === 'postgres' ? preparedTemplate() : null;
+  if (template) return openStore(dialect, template);
   const store = await openEmptyStore(dialect);
   await prepareDatabase(store.db);
   return store;
+}
+
+/**
+ * The run's prepared PostgreSQL template (test/pg-template-setup.ts), copied instead of migrating each test
+ * database; null outside a Vitest run with that setup (the crash suite, benchmarks), which then prepare their own.
+ */
+function preparedTemplate(): string | null {
+  try {
+    return inject('pgTemplate') ?? null;
+  } catch {
+    return null;
+  }
 }
 
 const engineList = await engines();
