@@ -66,6 +66,14 @@ const schema = z.object({
   QUICK_EXIT_URL: z
     .url({ protocol: /^https$/, error: 'must be an https:// URL of a neutral site' })
     .default('https://www.google.com/'),
+  EMBED_FRAME_ANCESTORS: z
+    .string()
+    .trim()
+    .refine(
+      (v) => v.split(/\s+/).every((x) => x === '*' || /^https?:\/\/(\*\.)?[A-Za-z0-9.-]+(:\d+)?$/.test(x)),
+      "must be * or origins such as https://partner.example separated by spaces (no paths, no 'none')",
+    )
+    .default('*'),
 });
 
 function isSecretKey(text: string): boolean {
@@ -117,6 +125,8 @@ export interface Config {
   dataPublisher: string;
   /** Where the quick-exit control of the rights pages goes (a neutral https site); default www.google.com. */
   quickExitUrl?: string;
+  /** Who may frame the `/embed/` routes (CSP frame-ancestors): `*` or origins; every other route: nobody. */
+  embedFrameAncestors?: readonly string[];
 }
 
 /** Thrown when the environment is invalid; lists every problem. */
@@ -167,6 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     dataLicense: e.DATA_LICENSE,
     dataPublisher: e.DATA_PUBLISHER,
     quickExitUrl: e.QUICK_EXIT_URL,
+    embedFrameAncestors: Object.freeze(e.EMBED_FRAME_ANCESTORS.split(/\s+/)),
     petitionAbuse: {
       challengeWork: Math.max(2, e.PETITION_CHALLENGE_WORK),
       perIpHour: e.PETITION_LIMIT_IP_HOUR,

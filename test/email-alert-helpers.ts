@@ -6,7 +6,10 @@ import type { AddressInfo } from 'node:net';
 import type { Kysely } from 'kysely';
 import { SMTPServer } from 'smtp-server';
 import type { ChangeEventDraft } from '../src/core/alerts/types.ts';
+import { sendDueDigests } from '../src/services/email-digests.ts';
+import { fanOutEmails } from '../src/services/email-fan-out.ts';
 import { type FieldKey, parseFieldKey } from '../src/services/field-crypto.ts';
+import { smtpMailer } from '../src/services/mailer.ts';
 import { insertChangeEvents } from '../src/store/alerts.repo.ts';
 import type { Database } from '../src/store/schema.ts';
 
@@ -181,4 +184,27 @@ export async function storeActionEvent(
   const [event] = await insertChangeEvents(db, [draft], now);
   if (!event) throw new Error('no event stored');
   return event;
+}
+
+/**
+ * A new action on the bill (HB 4021 in `jurisdictionId`), fanned out to its followers and mailed through the
+ * sink at `smtpUrl` by the digest sender, as the background loop would.
+ */
+export async function mailNewBillEvent(
+  db: Kysely<Database>,
+  bill: { id: string; jurisdictionId: string },
+  description: string,
+  smtpUrl: string,
+  publicUrl: string,
+): Promise<void> {
+  const event = await storeActionEvent(
+    db,
+    { id: bill.id, identifier: 'HB 4021', title: 'Fixture', jurisdictionId: bill.jurisdictionId },
+    description,
+  );
+  await db.transaction().execute((trx) => fanOutEmails(trx, [event]));
+  await sendDueDigests(
+    { db },
+    { mailer: smtpMailer(smtpUrl, 'lawgap <a@example.org>'), publicUrl, fieldKey: testFieldKey },
+  );
 }

@@ -60,6 +60,10 @@ export const commandModules: readonly { names: readonly string[]; load: () => Pr
   { names: ['stats'], load: async () => (await import('./commands/stats.ts')).statsCommands },
   { names: ['cases'], load: async () => (await import('./commands/cases.ts')).casesCommands },
   { names: ['privacy'], load: async () => (await import('./commands/privacy.ts')).privacyCommands },
+  {
+    names: ['supporters'],
+    load: async () => (await import('./commands/supporters.ts')).supporterCommands,
+  },
 ];
 
 /** The top-level command a run asks for: the first argument that is not an option, if any. */

@@ -80,11 +80,20 @@ export const campaign = z
       }),
     ),
     access: z.enum(['owner', ...partnerRoles]).describe('what your organization is to this campaign'),
+    public: z.boolean().describe('whether the public portal shows the campaign while it is active'),
+    publicSlug: z.string().nullable().describe('its portal address /campaigns/<slug>, kept once given'),
     createdBy: z.string(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
   .meta({ id: 'Campaign' });
+
+/** Makes a campaign public (shown on the portal while active) or private. */
+export const campaignPublicBody = z.strictObject({ public: z.boolean() });
+
+export const campaignPublicState = z
+  .object({ id: z.string(), public: z.boolean(), publicSlug: z.string().nullable() })
+  .meta({ id: 'CampaignPublicState' });
 
 export const campaignMilestone = z
   .object({

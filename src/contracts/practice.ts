@@ -15,13 +15,20 @@ export const practiceQuery = z.strictObject({
 
 const practicePoint = z.object({
   year: z.number().int(),
-  value: z.number().int(),
+  value: z.number().int().nullable().describe('null for a suppressed count from case data (below `below`)'),
+  below: z.number().int().nullable().describe('for a suppressed count: it is below this k'),
   unit: z.enum(statisticUnits),
-  origin: z.enum(['statistics']).describe('where the figure comes from: a published statistics table'),
+  origin: z
+    .enum(['statistics', 'case_release'])
+    .describe('where the figure comes from: a published statistics table or a published case release'),
   source: z.string(),
   sourceUrl: z.string().nullable(),
   sourceDate: z.string(),
   publishedBy: z.string().describe('the organization that published it'),
+  privacy: z
+    .object({ mechanism: z.enum(['suppressed', 'noisy']), k: z.number().int(), epsilon: z.number() })
+    .nullable()
+    .describe('for case data: suppressed and rounded to multiples of k, or noisy at ε; null for statistics'),
 });
 
 export const practiceView = z
@@ -32,7 +39,13 @@ export const practiceView = z
         indicatorId: z.string(),
         area: z.string(),
         reason: localizedText,
-        series: z.array(z.object({ measure: z.enum(statisticMeasures), points: z.array(practicePoint) })),
+        series: z.array(
+          z.object({
+            measure: z.enum(statisticMeasures),
+            origin: z.enum(['statistics', 'case_release']),
+            points: z.array(practicePoint),
+          }),
+        ),
       }),
     ),
   })

@@ -114,6 +114,8 @@ export const errorCodes = {
   PRIVACY_LEDGER_NOT_FOUND: 'not_found',
   CASES_IMPORT_INVALID: 'invalid',
   CASE_DATASET_NOT_FOUND: 'not_found',
+  CASE_RELEASE_NOT_FOUND: 'not_found',
+  CASE_RELEASE_PUBLISHED: 'conflict',
   HELP_RESOURCE_NOT_FOUND: 'not_found',
   ERROR_REPORT_NOT_FOUND: 'not_found',
   INTERNAL: 'internal',

@@ -16,6 +16,7 @@ import { registerCampaignRoutes } from './api/campaigns.routes.ts';
 import { registerCasesRoutes } from './api/cases.routes.ts';
 import { registerCodingRoutes } from './api/coding.routes.ts';
 import { registerDistrictRoutes } from './api/districts.routes.ts';
+import { registerEmbedRoutes } from './api/embeds.routes.ts';
 import { registerEventRoutes } from './api/events.routes.ts';
 import { registerExportRoutes } from './api/export.routes.ts';
 import { registerFrameworkRoutes } from './api/framework.routes.ts';
@@ -43,6 +44,7 @@ import { registerSignOnRoutes } from './api/sign-on.routes.ts';
 import { registerStatisticsRoutes } from './api/statistics.routes.ts';
 import { registerStoryRoutes } from './api/stories.routes.ts';
 import { registerSuggestionRoutes } from './api/suggestions.routes.ts';
+import { registerSupporterRoutes } from './api/supporters.routes.ts';
 import { registerTreatyPartyRoutes } from './api/treaty-parties.routes.ts';
 import { registerVoteRoutes } from './api/votes.routes.ts';
 import { registerWebhookRoutes } from './api/webhooks.routes.ts';
@@ -51,6 +53,7 @@ import { logPath } from './log-path.ts';
 import { registerPages } from './pages/pages.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
+import { helmetOptions, registerFramePolicy } from './plugins/frame-policy.ts';
 import { registerLoadShedding } from './plugins/load-shedding.ts';
 import { createLoginLimiter } from './plugins/login-limiter.ts';
 import { registerPublicCors } from './plugins/public-cors.ts';
@@ -87,24 +90,9 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     routerOptions: { ignoreTrailingSlash: true },
   });
   registerErrorHandling(app);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-    strictTransportSecurity: deps.config.secureCookies,
-  });
+  await app.register(helmet, helmetOptions(deps.config.secureCookies));
+  // Only /embed/ routes may be framed by other sites (plugins/frame-policy.ts); before any route is declared.
+  registerFramePolicy(app, deps.config.embedFrameAncestors ?? ['*'], deps.config.secureCookies);
   await app.register(cookie);
   await app.register(rateLimit, {
     max: options.rateLimitPerMinute ?? 600,
@@ -170,6 +158,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   registerPetitionModerationRoutes(app, deps);
   registerLetterActionRoutes(app, deps);
   registerSignOnRoutes(app, deps);
+  registerSupporterRoutes(app, deps);
+  registerEmbedRoutes(app, deps);
   registerAlertRoutes(app, deps);
   registerWebhookRoutes(app, deps);
   registerExportRoutes(app, deps);

@@ -11,6 +11,7 @@ describe('logPath', () => {
     expect(logPath('/sign-on/AbC-123_xyz?lang=fr')).toBe('/sign-on/:token');
     expect(logPath('/act/confirm/tok3n')).toBe('/act/confirm/:token');
     expect(logPath('/act/unsubscribe/tok3n/x')).toBe('/act/unsubscribe/:token/x');
+    expect(logPath('/my-data/link/d.tok3n/erase')).toBe('/my-data/link/:token/erase');
   });
 
   it('keeps ordinary paths', () => {

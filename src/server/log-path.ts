@@ -8,6 +8,7 @@ const tokenPaths: readonly RegExp[] = [
   /^(\/sign-on\/)[^/]+/,
   /^(\/act\/(?:confirm|unsubscribe)\/)[^/]+/,
   /^(\/act\/letters\/(?:confirm|unsubscribe)\/)[^/]+/,
+  /^(\/my-data\/link\/)[^/]+/,
 ];
 
 /** The request URL as logged: path only, capability tokens redacted. */

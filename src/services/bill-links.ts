@@ -28,6 +28,7 @@ import { nowIso } from '../store/util.ts';
 import { billImpact } from './bill-impact.ts';
 import type { ServiceContext } from './context.ts';
 import { getFramework } from './framework.ts';
+import { notifyPublicationChanged } from './publication-events.ts';
 
 /** A link as the API shows it: with the machine-suggested label while it applies. */
 export type LabelledLink = BillIndicatorLink & { label: string | null };
@@ -172,7 +173,7 @@ export async function decideBillLink(
       },
     );
   }
-  return ctx.db.transaction().execute(async (trx) => {
+  const decided = await ctx.db.transaction().execute(async (trx) => {
     const now = nowIso();
     const before = (await listLinks(trx, bill.id)).find((l) => l.indicatorId === indicatorId);
     const link: BillIndicatorLink = {
@@ -200,6 +201,9 @@ export async function decideBillLink(
     });
     return labelled(link);
   });
+  // The portal's report cards list confirmed links as live bills that would close a gap.
+  notifyPublicationChanged();
+  return decided;
 }
 
 /** A bill's links by indicator; throws FORBIDDEN without `org:read`, or BILL_NOT_FOUND. */

@@ -35,6 +35,7 @@ import { overriddenActions } from './bill-overrides.ts';
 import { recordBillChanges } from './change-events.ts';
 import type { ServiceContext } from './context.ts';
 import { importEachFile, rejectedMessage } from './import-files.ts';
+import { notifyPublicationChanged } from './publication-events.ts';
 import { openRecodingTaskIfEnacted } from './recoding.ts';
 
 /** The file formats `importBills` reads. */
@@ -249,9 +250,12 @@ async function importFile(
 export async function importBills(ctx: ServiceContext, args: ImportBillsArgs): Promise<BillImportReport> {
   if (!actorCan(ctx.actor, 'laws:write'))
     throw new DomainError('FORBIDDEN', 'importing bills needs laws:write');
-  return importEachFile(args.files, args.onFile, (file) =>
+  const report = await importEachFile(args.files, args.onFile, (file) =>
     importFile(ctx, args.format, file, args.jurisdiction),
   );
+  // A bill's stage or text may have changed: the portal's live bills and projected scores with it.
+  notifyPublicationChanged();
+  return report;
 }
 
 /** Filters of `listBills`. */

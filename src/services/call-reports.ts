@@ -13,7 +13,7 @@ import { actionTargets, publicAction } from './letter-sending.ts';
 export async function reportCall(
   db: Kysely<Database>,
   slug: string,
-  input: { target: string; outcome: string },
+  input: { target: string; outcome: string; partnerOrgId?: string | null },
   now = new Date(),
 ): Promise<void> {
   const action = await publicAction(db, slug, 'call');
@@ -37,6 +37,7 @@ export async function reportCall(
       person_id: input.target,
       outcome: input.outcome as CallOutcome,
       created_at: now.toISOString(),
+      partner_org_id: input.partnerOrgId ?? null,
     })
     .execute();
 }

@@ -13,7 +13,12 @@
  */
 import { createHmac, randomInt } from 'node:crypto';
 import { actorCan, actorLabel, type Permission } from '../core/auth/permissions.ts';
-import { caseAttributeDomains, caseAttributes, toCaseRow } from '../core/cases/case-attributes.ts';
+import {
+  caseAttributeDomains,
+  caseAttributes,
+  countryDomains,
+  toCaseRow,
+} from '../core/cases/case-attributes.ts';
 import {
   type CaseRecordInput,
   type CaseRowProblem,
@@ -33,6 +38,7 @@ import {
   findCaseDataset,
   hasCaseRelease,
   insertCaseDataset,
+  insertCaseImport,
   insertCaseRecords,
   insertCaseRelease,
   listCaseRecords,
@@ -43,9 +49,11 @@ import {
 } from '../store/cases.repo.ts';
 import { newSortableId, nowIso } from '../store/util.ts';
 import { requireOrganization } from './accounts.ts';
+import { checkCountries, countryCodes } from './case-countries.ts';
 import type { ServiceContext } from './context.ts';
 import { decryptField, encryptField, type FieldKey } from './field-crypto.ts';
 import { releaseNoisyCounts } from './privacy-ledger.ts';
+import { notifyPublicationChanged } from './publication-events.ts';
 
 /** A service context that can read and write case records. */
 export interface CasesContext extends ServiceContext {
@@ -65,6 +73,8 @@ export interface CasesImportArgs extends CasesScope {
   xlsx?: Uint8Array;
   /** An ISO 3166 code or OCD division id, set when the dataset is created. */
   jurisdiction?: string;
+  /** The file's name as the user gave it (listed with the import; never parsed). */
+  fileName?: string;
 }
 
 /** What to publish. */
@@ -73,6 +83,10 @@ export interface CasesPublishArgs extends CasesScope {
   attributes: string[];
   epsilon: number | string;
   year?: number;
+  /** ISO 3166-1 alpha-2 codes broken out by a country attribute (citizenship, event_country); others are Other. */
+  countries?: string[];
+  /** Keep the release as a draft that only the organisation sees (publishCaseDraft makes it public). */
+  draft?: boolean;
 }
 
 /** A release as shown: the published table only, and what it cost. */
@@ -88,6 +102,8 @@ export interface CaseReleaseView {
   k: number;
   table: PublishedTable;
   releasedAt: string;
+  /** Null while the release is a draft. */
+  publishedAt: string | null;
 }
 
 /** The key of the cases data class, derived from the field key (SEC-15: a key per data class). */
@@ -99,7 +115,8 @@ function personKey(key: FieldKey, organizationId: string, ref: string): string {
   return createHmac('sha256', key).update(`person\u0000${organizationId}\u0000${ref}`).digest('hex');
 }
 
-async function actingOrganization(
+/** The organisation acting on case data, after the permission check. */
+export async function actingOrganization(
   ctx: ServiceContext,
   scope: CasesScope,
   permission: Permission,
@@ -156,7 +173,7 @@ export async function importCases(ctx: CasesContext, args: CasesImportArgs): Pro
     if (parsed.problem) refuse([{ row: 0, column: null, message: parsed.problem }]);
     table = parsed.records.map((r) => r.cells);
   }
-  const { records, problems } = readCaseTable(table);
+  const { records, problems } = readCaseTable(table, countryCodes());
   if (problems.length > 0) refuse(problems);
   const key = casesKey(ctx.fieldKey);
   const hasRefs = records.some((r) => r.personRef !== null);
@@ -218,6 +235,17 @@ export async function importCases(ctx: CasesContext, args: CasesImportArgs): Pro
       })),
     );
     await addCaseDatasetRecords(trx, dataset.id, records.length, stamp);
+    const fileName = args.fileName?.trim().slice(0, 200);
+    await insertCaseImport(trx, {
+      id: newSortableId(),
+      dataset_id: dataset.id,
+      organization_id: organizationId,
+      file_name: fileName ? fileName : null,
+      format: args.xlsx === undefined ? 'csv' : 'xlsx',
+      record_count: records.length,
+      imported_by: actorLabel(ctx.actor),
+      imported_at: stamp,
+    });
     await recordAudit(trx, ctx.actor, 'cases.import', `case_dataset:${dataset.id}`, {
       records: records.length,
     });
@@ -267,6 +295,7 @@ export async function publishCaseRelease(
     throw new DomainError('PRIVACY_PARAMETER_INVALID', 'epsilon must be above 0', { field: 'epsilon' });
   }
   const attributes = checkAttributes(args.attributes);
+  const countries = checkCountries(attributes, args.countries);
   const year = args.year;
   if (year !== undefined && (!Number.isSafeInteger(year) || year < 1900 || year > 2200)) {
     throw new DomainError('VALIDATION_FAILED', 'year must be a year from 1900 to 2200', { field: 'year' });
@@ -281,11 +310,17 @@ export async function publishCaseRelease(
       fields: CaseRecordInput['fields'];
     };
     if (year !== undefined && data.year !== year) continue;
-    rows.push(toCaseRow(r.person_key ?? r.id, data.fields));
+    rows.push(toCaseRow(r.person_key ?? r.id, data.fields, countries));
   }
-  const counts = tabulate(rows, { attributes, domains: caseAttributeDomains });
-  const statistic = `by ${counts.attributes.join(', ')}${year === undefined ? '' : ` in ${year}`}`;
-  const repeat = await hasCaseRelease(ctx.db, dataset.id, statistic);
+  const domains = { ...caseAttributeDomains, ...countryDomains(countries) };
+  const counts = tabulate(rows, { attributes, domains });
+  const named = countries.length > 0 ? ` (countries ${countries.join(' ')})` : '';
+  const statistic = `by ${counts.attributes.join(', ')}${named}${year === undefined ? '' : ` in ${year}`}`;
+  // A repeat is any earlier release over the same attributes and year, whatever countries it named.
+  const repeat = await hasCaseRelease(ctx.db, dataset.id, {
+    attributes: counts.attributes,
+    year: year ?? null,
+  });
   let table: PublishedTable;
   if (repeat) {
     const released = await releaseNoisyCounts(
@@ -320,11 +355,15 @@ export async function publishCaseRelease(
     published: JSON.stringify(table),
     released_by: actorLabel(ctx.actor),
     released_at: stamp,
+    published_at: args.draft ? null : stamp,
   });
   await recordAudit(ctx.db, ctx.actor, 'cases.publish', `case_dataset:${dataset.id}`, {
     statistic,
     epsilon: repeat ? microsToEpsilon(epsilonMicros) : 0,
+    draft: args.draft === true,
   });
+  // The portal's report cards and comparisons show published releases (services/practice-cases.ts).
+  if (!args.draft) notifyPublicationChanged();
   return toView(
     {
       id,
@@ -340,12 +379,14 @@ export async function publishCaseRelease(
       published: JSON.stringify(table),
       releasedBy: actorLabel(ctx.actor),
       releasedAt: stamp,
+      publishedAt: args.draft ? null : stamp,
     },
     dataset.name,
   );
 }
 
-function toView(r: StoredCaseRelease, datasetName: string): CaseReleaseView {
+/** A stored release as shown (the dataset named by the caller). */
+export function toView(r: StoredCaseRelease, datasetName: string): CaseReleaseView {
   return {
     id: r.id,
     dataset: datasetName,
@@ -358,6 +399,7 @@ function toView(r: StoredCaseRelease, datasetName: string): CaseReleaseView {
     k: r.k,
     table: JSON.parse(r.published) as PublishedTable,
     releasedAt: r.releasedAt,
+    publishedAt: r.publishedAt,
   };
 }
 

@@ -29,6 +29,7 @@ import {
 import { deleteStaleSubscriptions, getSubscription } from '../store/email-subscriptions.repo.ts';
 import type { Database } from '../store/schema.ts';
 import { startLoop } from './background-loop.ts';
+import { mayContact } from './do-not-contact.ts';
 import { renderDigest } from './email-digest-text.ts';
 import { subscriptionUnsubscribeToken, userUnsubscribeToken } from './email-keys.ts';
 import { pendingLifetimeMs } from './email-subscriptions.ts';
@@ -89,17 +90,26 @@ async function dailyDue(
   return last === null || now.getTime() - Date.parse(last) >= dailyIntervalMs;
 }
 
-/** Sends and records one mail; false when sending failed (nothing is marked). */
+/**
+ * Sends and records one mail; false when sending failed (nothing is marked). An address on the do-not-contact
+ * list (erased data) gets no mail unless `consentAt` (the subscription's confirmation) came after it was
+ * listed; its events are recorded as handled, so they do not wait in the queue forever.
+ */
 async function deliver(
   db: Kysely<Database>,
-  mailer: Mailer,
+  opts: DigestOptions,
   message: MailMessage,
   digest: SentDigest,
   now: Date,
   run: DigestRun,
+  consentAt: string | null,
 ): Promise<void> {
+  if (!(await mayContact(db, opts.fieldKey, message.to, consentAt))) {
+    await db.transaction().execute((trx) => recordDigest(trx, digest, now.toISOString()));
+    return;
+  }
   try {
-    await mailer.send(message);
+    await opts.mailer.send(message);
   } catch {
     // The error may quote the address: count it, say nothing.
     run.failures++;
@@ -142,7 +152,7 @@ async function sendUserMail(
     });
     await deliver(
       ctx.db,
-      opts.mailer,
+      opts,
       message,
       {
         recipientKind: 'user',
@@ -154,6 +164,7 @@ async function sendUserMail(
       },
       now,
       run,
+      null,
     );
   }
 }
@@ -189,7 +200,7 @@ async function sendSubscriptionMail(
   });
   await deliver(
     ctx.db,
-    opts.mailer,
+    opts,
     message,
     {
       recipientKind: 'subscription',
@@ -201,6 +212,7 @@ async function sendSubscriptionMail(
     },
     now,
     run,
+    s.confirmedAt,
   );
 }
 

@@ -21,6 +21,8 @@ import { requireJurisdiction } from './jurisdictions.ts';
 export interface SearchLawsArgs {
   query: string;
   jurisdictionId?: string;
+  /** Only provisions of this document (a document the caller cannot see matches nothing). */
+  documentId?: string;
   type?: LawDocumentType;
   asOf?: string;
   /** Only provisions cited by coded answers for this indicator (e.g. `CR-01`). */
@@ -83,6 +85,7 @@ export async function searchLawPage(
     offset,
     visibility: visibilityOf(ctx),
     ...(args.jurisdictionId !== undefined ? { jurisdictionId: args.jurisdictionId } : {}),
+    ...(args.documentId !== undefined ? { documentId: args.documentId } : {}),
     ...(args.type !== undefined ? { type: args.type } : {}),
     ...(args.asOf !== undefined ? { asOf: args.asOf } : {}),
     ...(args.indicatorId !== undefined

@@ -42,6 +42,7 @@ import { searchFor } from '../store/search/search-for.ts';
 import type { ServiceContext } from './context.ts';
 import { requireJurisdiction } from './jurisdictions.ts';
 import { type SearchLawsArgs, searchLawPage } from './law-search.ts';
+import { notifyPublicationChanged } from './publication-events.ts';
 
 /** A service context that also knows the engine (the search implementation depends on it). */
 export interface LawContext extends ServiceContext {
@@ -130,6 +131,8 @@ export async function storeLawImport(
     if (within) await within(trx, stored);
     return stored;
   });
+  // Law texts are public (the portal's law library): a new version empties the portal's page cache.
+  if (result.outcome === 'created') notifyPublicationChanged();
   return result;
 
   async function storeIn(trx: Kysely<Database>): Promise<ImportLawResult> {

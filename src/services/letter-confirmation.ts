@@ -13,6 +13,7 @@ import { nextSlot } from '../core/letter-actions/types.ts';
 import type { LetterActionRow, LetterRow } from '../store/letter-actions.schema.ts';
 import type { Database } from '../store/schema.ts';
 import { hashSecret } from '../store/sessions.repo.ts';
+import { withdrawHolderConsents } from '../store/supporter-consents.repo.ts';
 import { newSortableId } from '../store/util.ts';
 import { deliveryChannels } from './delivery-channels.ts';
 import { decryptField } from './field-crypto.ts';
@@ -161,7 +162,7 @@ export function peekLetterUnsubscribe(db: Kysely<Database>, token: string): Prom
   return letterBy(db, 'unsubscribe_token_hash', token);
 }
 
-/** Withdraws the supporter's consent and voids a pending letter's link; throws TOKEN_INVALID otherwise. */
+/** Withdraws every consent of the letter (one click) and voids a pending letter's link; throws TOKEN_INVALID otherwise. */
 export async function withdrawLetter(
   db: Kysely<Database>,
   token: string,
@@ -169,13 +170,16 @@ export async function withdrawLetter(
 ): Promise<TokenLetter> {
   const found = await peekLetterUnsubscribe(db, token);
   if (!found) throw new DomainError('TOKEN_INVALID', 'this unsubscribe link is invalid');
-  await db
-    .updateTable('letters')
-    .set({
-      consent_withdrawn_at: found.letter.consent_withdrawn_at ?? now.toISOString(),
-      confirm_token_hash: null,
-    })
-    .where('id', '=', found.letter.id)
-    .execute();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('letters')
+      .set({
+        consent_withdrawn_at: found.letter.consent_withdrawn_at ?? now.toISOString(),
+        confirm_token_hash: null,
+      })
+      .where('id', '=', found.letter.id)
+      .execute();
+    await withdrawHolderConsents(trx, { kind: 'letter', id: found.letter.id }, now.toISOString());
+  });
   return found;
 }

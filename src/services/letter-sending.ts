@@ -17,17 +17,17 @@ import type { Locale } from '../core/framework/types.ts';
 import { t } from '../core/i18n/messages.ts';
 import { actionLimits, headerName, letterConsentVersion } from '../core/letter-actions/types.ts';
 import { canonicalEmail, trimEmail } from '../core/petitions/canonical-email.ts';
-import { isPlausibleAddress } from '../core/petitions/types.ts';
+import { type ConsentPurpose, isPlausibleAddress } from '../core/petitions/types.ts';
 import type { LetterActionRow, LetterRow } from '../store/letter-actions.schema.ts';
-import { enqueueMail } from '../store/mail-outbox.repo.ts';
 import { getPerson } from '../store/people.repo.ts';
 import type { Database } from '../store/schema.ts';
 import { hashSecret } from '../store/sessions.repo.ts';
+import { recordConsents } from '../store/supporter-consents.repo.ts';
 import { newSortableId } from '../store/util.ts';
 import { previewMessage } from './campaign-messages.ts';
 import { campaignTargets } from './campaign-targets.ts';
 import { encryptField, type FieldKey } from './field-crypto.ts';
-import { outboxPayload } from './mail-outbox.ts';
+import { queueMail } from './mail-outbox.ts';
 
 export type { LetterActionRow } from '../store/letter-actions.schema.ts';
 
@@ -54,9 +54,13 @@ export interface LetterInput {
   name: string;
   email: string;
   consent: boolean;
+  /** Further purposes ticked (`updates`); the campaign purpose is `consent`. Letters name no partner. */
+  consents?: Partial<Record<ConsentPurpose, boolean>>;
   honeypot: string;
   idempotencyKey: string;
   locale: Locale;
+  /** The campaign partner it came through (already checked: services/embed-partners.ts), or null. */
+  partnerOrgId?: string | null;
 }
 
 /** One problem with a letter form field. */
@@ -205,6 +209,7 @@ export async function sendLetter(deps: LetterDeps, slug: string, input: LetterIn
     unsubscribe_token_hash: hashSecret(unsubscribe),
     created_at: at,
     confirmed_at: null,
+    partner_org_id: input.partnerOrgId ?? null,
   };
   const link = `${deps.publicUrl}/act/letters/confirm/${confirm}`;
   const stop = `${deps.publicUrl}/act/letters/unsubscribe/${unsubscribe}`;
@@ -228,19 +233,24 @@ export async function sendLetter(deps: LetterDeps, slug: string, input: LetterIn
       .onConflict((oc) => oc.columns(['action_id', 'idempotency_key']).doNothing())
       .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return 'repeat';
-    const outboxId = newSortableId(now.getTime());
-    await enqueueMail(trx, {
-      id: outboxId,
-      message_id: `<${outboxId}@${new URL(deps.publicUrl).hostname}>`,
+    await recordConsents(
+      trx,
+      { kind: 'letter', id },
+      {
+        given: { ...input.consents, campaign: input.consent },
+        version: letterConsentVersion,
+        locale: input.locale,
+        channel: 'web',
+        partnerName: null,
+        at,
+      },
+    );
+    await queueMail(trx, deps.fieldKey, {
+      publicUrl: deps.publicUrl,
       kind: 'letter.confirm',
-      subject_id: id,
-      payload_ciphertext: outboxPayload(deps.fieldKey, mail),
-      attempts: 0,
-      next_attempt_at: at,
-      lease_until: null,
-      last_error: null,
-      created_at: at,
-      sent_at: null,
+      subjectId: id,
+      message: mail,
+      now,
     });
     return 'stored' as const;
   });

@@ -6,9 +6,10 @@
  * growing delay (30 s doubling, at most 6 hours); only the error's code is kept, never its text.
  */
 import type { Kysely } from 'kysely';
-import { dueMail, leaseMail, markMailFailed, markMailSent } from '../store/mail-outbox.repo.ts';
+import { dueMail, enqueueMail, leaseMail, markMailFailed, markMailSent } from '../store/mail-outbox.repo.ts';
 import type { MailOutboxRow } from '../store/petitions.schema.ts';
 import type { Database } from '../store/schema.ts';
+import { newSortableId } from '../store/util.ts';
 import { decryptField, encryptField, type FieldKey } from './field-crypto.ts';
 import type { Mailer, MailMessage } from './mailer.ts';
 
@@ -25,6 +26,32 @@ export type OutboxMessage = Required<Pick<MailMessage, 'from' | 'to' | 'subject'
 /** The message as the outbox stores it: encrypted JSON. */
 export function outboxPayload(key: FieldKey, message: OutboxMessage): string {
   return encryptField(key, JSON.stringify(message));
+}
+
+/**
+ * Queues a message due now (call inside the transaction of the action that causes it) under a Message-ID of
+ * the public host, its content encrypted; `subjectId` names the row it is about (for erasure).
+ */
+export async function queueMail(
+  db: Kysely<Database>,
+  key: FieldKey,
+  args: { publicUrl: string; kind: string; subjectId: string; message: OutboxMessage; now: Date },
+): Promise<void> {
+  const id = newSortableId(args.now.getTime());
+  const at = args.now.toISOString();
+  await enqueueMail(db, {
+    id,
+    message_id: `<${id}@${new URL(args.publicUrl).hostname}>`,
+    kind: args.kind,
+    subject_id: args.subjectId,
+    payload_ciphertext: outboxPayload(key, args.message),
+    attempts: 0,
+    next_attempt_at: at,
+    lease_until: null,
+    last_error: null,
+    created_at: at,
+    sent_at: null,
+  });
 }
 
 /** What delivery needs. */

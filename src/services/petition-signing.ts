@@ -31,11 +31,9 @@ import {
   petitionConsentVersion,
   petitionLimits,
 } from '../core/petitions/types.ts';
-import { enqueueMail } from '../store/mail-outbox.repo.ts';
 import {
   findSignatureBy,
   findSignatureByKey,
-  insertConsents,
   insertSignature,
   markChallengeUsed,
   signaturesSince,
@@ -47,9 +45,10 @@ import { findPetitionBySlug, findPetitionRow, storedCount, toPetition } from '..
 import type { PetitionSignatureRow } from '../store/petitions.schema.ts';
 import type { Database } from '../store/schema.ts';
 import { hashSecret } from '../store/sessions.repo.ts';
+import { recordConsents } from '../store/supporter-consents.repo.ts';
 import { newSortableId } from '../store/util.ts';
 import { encryptField, type FieldKey } from './field-crypto.ts';
-import { outboxPayload } from './mail-outbox.ts';
+import { queueMail } from './mail-outbox.ts';
 import { challengeLifetimeMs, verifySignChallenge } from './petition-challenge.ts';
 import { clientHash, type SigningLimiter } from './petition-limits.ts';
 
@@ -84,6 +83,8 @@ export interface SignatureInput {
   challenge?: string;
   /** The client address (only its keyed hash is kept); absent for a signature not made over HTTP. */
   clientIp?: string;
+  /** The campaign partner it came through (already checked: services/embed-partners.ts), or null. */
+  partnerOrgId?: string | null;
 }
 
 /** One problem with a form field. */
@@ -211,10 +212,8 @@ export async function signPetition(
     challenge: verified ? 'solved' : 'none',
     invalidation_id: null,
     pending_person: hash,
+    partner_org_id: input.partnerOrgId ?? null,
   };
-  const purposes = (['campaign', 'updates', 'partner'] as const).filter(
-    (p) => input.consents[p] === true && (p !== 'partner' || petition.partnerName !== null),
-  );
   const mail = confirmationMail(deps, petition, email, input.locale, confirm, unsubscribe);
   const used = verified && {
     signature: verified.signature,
@@ -226,32 +225,24 @@ export async function signPetition(
     if (!(await insertSignature(trx, signature))) return 'repeat' as const;
     if (used && !(await markChallengeUsed(trx, used)))
       throw new DomainError('PETITION_CHALLENGE_INVALID', 'challenge: replayed', { reason: 'replayed' });
-    await insertConsents(
+    await recordConsents(
       trx,
-      purposes.map((purpose) => ({
-        signature_id: id,
-        purpose,
-        wording_version: petitionConsentVersion,
-        wording_locale: input.locale,
+      { kind: 'signature', id },
+      {
+        given: input.consents,
+        version: petitionConsentVersion,
+        locale: input.locale,
         channel: 'web',
-        partner_name: purpose === 'partner' ? petition.partnerName : null,
-        given_at: at,
-        withdrawn_at: null,
-      })),
+        partnerName: petition.partnerName,
+        at,
+      },
     );
-    const outboxId = newSortableId(now.getTime());
-    await enqueueMail(trx, {
-      id: outboxId,
-      message_id: `<${outboxId}@${new URL(deps.publicUrl).hostname}>`,
+    await queueMail(trx, deps.fieldKey, {
+      publicUrl: deps.publicUrl,
       kind: 'petition.confirm',
-      subject_id: id,
-      payload_ciphertext: outboxPayload(deps.fieldKey, mail),
-      attempts: 0,
-      next_attempt_at: at,
-      lease_until: null,
-      last_error: null,
-      created_at: at,
-      sent_at: null,
+      subjectId: id,
+      message: mail,
+      now,
     });
     return marked ? ('marked' as const) : ('stored' as const);
   });

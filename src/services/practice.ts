@@ -6,9 +6,10 @@
  *   measure and year, the one with the latest source date is shown, with its source, date and publisher;
  * - this is practice data: it is returned beside the law and never read by any score (scores.ts does not
  *   import this file, and a test checks the report card's score is the same with figures published);
- * - each point says where it came from (`origin`). Today that is `statistics` (published aggregate tables);
- *   privacy-safe case releases (services/cases*.ts) join here as `case_release` points once they are
- *   published, through one more loader in `practicePoints`.
+ * - each point says where it came from (`origin`): `statistics` (published aggregate tables) or
+ *   `case_release` (a published, privacy-protected release of case records: practice-cases.ts). Case releases
+ *   form their own series of `victims_identified` beside each indicator that measure bears on, never merged
+ *   with statistics, and each of their points states its privacy method; a suppressed one has no value.
  */
 import { publicActor } from '../core/auth/permissions.ts';
 import { DomainError } from '../core/errors.ts';
@@ -17,15 +18,21 @@ import { type PracticeLink, practiceLinkFor, practiceLinks } from '../core/stati
 import type { StatisticFigure, StatisticMeasure, StatisticUnit } from '../core/statistics/types.ts';
 import type { ServiceContext } from './context.ts';
 import { getFramework } from './framework.ts';
+import { type CasePrivacyMethod, caseReleasePoints } from './practice-cases.ts';
 import { publishedStatisticFigures } from './statistics.ts';
 
-/** Where a practice figure comes from: a published statistics table (case releases to follow). */
-export type PracticeOrigin = 'statistics';
+/** Where a practice figure comes from: a published statistics table or a published case release. */
+export type PracticeOrigin = 'statistics' | 'case_release';
+
+/** The measure that case releases count: the victims in an organisation's case records. */
+export const caseReleaseMeasure: StatisticMeasure = 'victims_identified';
 
 /** One published count in one year, with its source. */
 export interface PracticePoint {
   year: number;
-  value: number;
+  /** The count; null for a suppressed count from case data (below `below`). */
+  value: number | null;
+  below: number | null;
   unit: StatisticUnit;
   origin: PracticeOrigin;
   source: string;
@@ -33,11 +40,14 @@ export interface PracticePoint {
   sourceDate: string;
   /** The organisation that published it. */
   publishedBy: string;
+  /** How a count from case data was protected; null for statistics. */
+  privacy: CasePrivacyMethod | null;
 }
 
 /** One measure's points, oldest year first. */
 export interface PracticeSeries {
   measure: StatisticMeasure;
+  origin: PracticeOrigin;
   points: PracticePoint[];
 }
 
@@ -91,12 +101,14 @@ async function practicePoints(
     years.set(f.year, {
       year: f.year,
       value: f.value,
+      below: null,
       unit: f.unit,
       origin: 'statistics',
       source: f.source,
       sourceUrl: f.sourceUrl,
       sourceDate: f.sourceDate,
       publishedBy: f.organizationName,
+      privacy: null,
     });
   }
   return { jurisdictionId: figures[0]?.jurisdictionId ?? null, byMeasure };
@@ -119,16 +131,22 @@ export async function practiceView(ctx: Pick<ServiceContext, 'db'>, q: PracticeQ
     links = link ? [link] : [];
   }
   const { jurisdictionId, byMeasure } = await practicePoints(ctx, q.jurisdiction);
+  const casePoints: PracticePoint[] = [...(await caseReleasePoints(ctx, q.jurisdiction)).values()]
+    .sort((a, b) => a.year - b.year)
+    .map((p) => ({ ...p, origin: 'case_release', source: 'HTCDS case records', sourceUrl: null }));
   const indicators: PracticeIndicator[] = [];
   for (const link of links) {
     const area = areas.get(link.indicatorId);
     if (area === undefined) continue;
-    const series = link.measures
+    const series: PracticeSeries[] = link.measures
       .map((measure) => ({
         measure,
+        origin: 'statistics' as const,
         points: [...(byMeasure.get(measure)?.values() ?? [])].sort((a, b) => a.year - b.year),
       }))
       .filter((s) => s.points.length > 0);
+    if (casePoints.length > 0 && link.measures.includes(caseReleaseMeasure))
+      series.push({ measure: caseReleaseMeasure, origin: 'case_release', points: casePoints });
     if (series.length > 0)
       indicators.push({ indicatorId: link.indicatorId, area, reason: link.reason, series });
   }

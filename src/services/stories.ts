@@ -39,6 +39,7 @@ import { newSortableId, nowIso } from '../store/util.ts';
 import { actingOrganization, type CampaignScope, getCampaign } from './campaigns.ts';
 import type { ServiceContext } from './context.ts';
 import { decryptField, encryptField, type FieldKey } from './field-crypto.ts';
+import { notifyPublicationChanged } from './publication-events.ts';
 
 /** A service context that can read and write story text. */
 export interface StoryContext extends ServiceContext {
@@ -254,6 +255,7 @@ export async function publishStory(ctx: StoryContext, id: string, scope: Campaig
     });
     await recordAudit(trx, ctx.actor, 'stories.publish', id);
   });
+  notifyPublicationChanged();
   return toStory(ctx, (await findStory(ctx.db, row.organization_id, id)) as CampaignStoryRow);
 }
 
@@ -332,6 +334,7 @@ export async function approveRevision(
     });
     await recordAudit(trx, ctx.actor, 'stories.approve', id);
   });
+  notifyPublicationChanged();
   return toStory(ctx, (await findStory(ctx.db, row.organization_id, id)) as CampaignStoryRow);
 }
 
@@ -352,6 +355,7 @@ export async function withdrawStory(ctx: StoryContext, id: string, args: Campaig
     });
     await recordAudit(trx, ctx.actor, 'stories.withdraw', id);
   });
+  notifyPublicationChanged();
   return toStory(ctx, (await findStory(ctx.db, row.organization_id, id)) as CampaignStoryRow);
 }
 

@@ -12,6 +12,9 @@ export interface CampaignRow {
   created_by: string;
   created_at: string;
   updated_at: string;
+  /** 1 when the portal shows the campaign (migration 20261129330000-campaign-public). */
+  public: number;
+  public_slug: string | null;
 }
 
 export interface CampaignPartnerRow {

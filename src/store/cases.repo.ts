@@ -4,7 +4,7 @@
  * dataset of another organisation is simply not found.
  */
 import type { Kysely } from 'kysely';
-import type { CaseDatasetRow, CaseRecordRow, CaseReleaseRow } from './cases.schema.ts';
+import type { CaseDatasetRow, CaseImportRow, CaseRecordRow, CaseReleaseRow } from './cases.schema.ts';
 import type { Database } from './schema.ts';
 
 /** A stored dataset: counts only. */
@@ -34,6 +34,8 @@ export interface StoredCaseRelease {
   published: string;
   releasedBy: string;
   releasedAt: string;
+  /** Null while the release is a draft. */
+  publishedAt: string | null;
 }
 
 function toDataset(r: CaseDatasetRow): StoredCaseDataset {
@@ -64,6 +66,7 @@ function toRelease(r: CaseReleaseRow): StoredCaseRelease {
     published: r.published,
     releasedBy: r.released_by,
     releasedAt: r.released_at,
+    publishedAt: r.published_at ?? null,
   };
 }
 
@@ -138,19 +141,23 @@ export async function listCaseRecords(
     .execute();
 }
 
-/** True when the dataset already has a release of this statistic. */
+/**
+ * True when the dataset already has a release (draft or published) over the same attributes and year, whatever
+ * countries it named: two un-noised tables of one statistic with different country lists would let their
+ * `Other` cells be subtracted.
+ */
 export async function hasCaseRelease(
   db: Kysely<Database>,
   datasetId: string,
-  statistic: string,
+  of: { attributes: readonly string[]; year: number | null },
 ): Promise<boolean> {
-  const row = await db
+  let q = db
     .selectFrom('case_releases')
     .select('id')
     .where('dataset_id', '=', datasetId)
-    .where('statistic', '=', statistic)
-    .executeTakeFirst();
-  return row !== undefined;
+    .where('attributes', '=', JSON.stringify(of.attributes));
+  q = of.year === null ? q.where('year', 'is', null) : q.where('year', '=', of.year);
+  return (await q.executeTakeFirst()) !== undefined;
 }
 
 /** Inserts a release row. */
@@ -158,14 +165,100 @@ export async function insertCaseRelease(db: Kysely<Database>, row: CaseReleaseRo
   await db.insertInto('case_releases').values(row).execute();
 }
 
-/** Releases, newest first: of one organisation, or (organisation null) of all, optionally in one jurisdiction. */
+/**
+ * Releases, newest first: of one organisation (drafts included), or (organisation null) every organisation's
+ * published ones, optionally in one jurisdiction.
+ */
 export async function listCaseReleases(
   db: Kysely<Database>,
   filter: { organizationId: string | null; jurisdiction?: string },
 ): Promise<StoredCaseRelease[]> {
   let q = db.selectFrom('case_releases').selectAll();
   if (filter.organizationId !== null) q = q.where('organization_id', '=', filter.organizationId);
+  else q = q.where('published_at', 'is not', null);
   if (filter.jurisdiction !== undefined) q = q.where('jurisdiction', '=', filter.jurisdiction);
   const rows = await q.orderBy('released_at', 'desc').orderBy('id', 'desc').limit(1000).execute();
   return rows.map(toRelease);
+}
+
+/** The organisation's release by id, or null. */
+export async function findCaseRelease(
+  db: Kysely<Database>,
+  organizationId: string,
+  id: string,
+): Promise<StoredCaseRelease | null> {
+  const row = await db
+    .selectFrom('case_releases')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? toRelease(row) : null;
+}
+
+/** Publishes a draft release; false when it was already published (or is not the organisation's). */
+export async function markCaseReleasePublished(
+  db: Kysely<Database>,
+  organizationId: string,
+  id: string,
+  at: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('case_releases')
+    .set({ published_at: at })
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', id)
+    .where('published_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** A stored import: the file's name and count. */
+export interface StoredCaseImport {
+  id: string;
+  datasetId: string;
+  fileName: string | null;
+  format: 'csv' | 'xlsx';
+  records: number;
+  importedBy: string;
+  importedAt: string;
+}
+
+/** Inserts an import row. */
+export async function insertCaseImport(db: Kysely<Database>, row: CaseImportRow): Promise<void> {
+  await db.insertInto('case_imports').values(row).execute();
+}
+
+/** The organisation's imports, newest first (at most 1000). */
+export async function listCaseImports(
+  db: Kysely<Database>,
+  organizationId: string,
+): Promise<StoredCaseImport[]> {
+  const rows = await db
+    .selectFrom('case_imports')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .orderBy('imported_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1000)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    datasetId: r.dataset_id,
+    fileName: r.file_name,
+    format: r.format === 'xlsx' ? 'xlsx' : 'csv',
+    records: Number(r.record_count),
+    importedBy: r.imported_by,
+    importedAt: r.imported_at,
+  }));
+}
+
+/** A dataset's privacy unit by id (any organisation: the unit is not secret), or null. */
+export async function caseDatasetPrivacyUnit(db: Kysely<Database>, id: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('case_datasets')
+    .select('privacy_unit')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row?.privacy_unit ?? null;
 }

@@ -40,6 +40,21 @@ export interface CaseReleaseRow {
   published: string;
   released_by: string;
   released_at: string;
+  /** When the release was made public (migration 20261129340000); null while it is a draft. */
+  published_at: string | null;
+}
+
+/** One imported file (migration 20261129340000-case-release-drafts): its name and count, never a cell. */
+export interface CaseImportRow {
+  id: string;
+  dataset_id: string;
+  organization_id: string;
+  file_name: string | null;
+  /** `csv` or `xlsx`. */
+  format: string;
+  record_count: number;
+  imported_by: string;
+  imported_at: string;
 }
 
 /** The case tables, merged into the store's Database type. */
@@ -47,4 +62,5 @@ export interface CaseTables {
   case_datasets: CaseDatasetRow;
   case_records: CaseRecordRow;
   case_releases: CaseReleaseRow;
+  case_imports: CaseImportRow;
 }

@@ -39,6 +39,8 @@ export interface LetterRow {
   unsubscribe_token_hash: string;
   created_at: string;
   confirmed_at: string | null;
+  /** The campaign partner the letter came through (an embed's `?partner=`), null when none. */
+  partner_org_id?: string | null;
 }
 
 export interface LetterDeliveryRow {
@@ -60,6 +62,8 @@ export interface CallReportRow {
   person_id: string;
   outcome: string;
   created_at: string;
+  /** The campaign partner the report came through (an embed's `?partner=`), null when none. */
+  partner_org_id?: string | null;
 }
 
 export interface LetterActionTables {

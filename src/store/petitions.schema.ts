@@ -54,6 +54,8 @@ export interface PetitionSignatureRow {
   invalidation_id?: string | null;
   /** The address hash while pending (one pending signature per person and petition), else null. */
   pending_person?: string | null;
+  /** The campaign partner the signature came through (an embed's `?partner=`), null when none. */
+  partner_org_id?: string | null;
 }
 
 export interface PetitionConsentRow {

@@ -21,6 +21,7 @@ import type { RecodingTables } from './recoding.schema.ts';
 import type { SignOnTables } from './sign-on.schema.ts';
 import type { StatisticTables } from './statistics.schema.ts';
 import type { StoryTables } from './stories.schema.ts';
+import type { SupporterDataTables } from './supporter-data.schema.ts';
 import type { VoteTables } from './votes.schema.ts';
 
 export interface FrameworkVersionRow {
@@ -367,6 +368,7 @@ export interface Database
     RecodingTables,
     DistrictTables,
     LetterActionTables,
+    SupporterDataTables,
     HelpResourceTables,
     EmailAlertTables {
   framework_versions: FrameworkVersionRow;

@@ -13,6 +13,7 @@ import { AlertsRoute } from './routes/alerts.tsx';
 import { billRoute } from './routes/bill-routes.tsx';
 import { CampaignPage } from './routes/campaign.tsx';
 import { CampaignsPage } from './routes/campaigns.tsx';
+import { CasesPage } from './routes/cases.tsx';
 import { ComparePage } from './routes/compare.tsx';
 import { FrameworkPage } from './routes/framework.tsx';
 import { GapsPage } from './routes/gaps.tsx';
@@ -150,6 +151,12 @@ function Routes() {
       return (
         <Guard permission="org:read">
           <StatisticsPage />
+        </Guard>
+      );
+    case '/cases':
+      return (
+        <Guard permission="cases:read">
+          <CasesPage />
         </Guard>
       );
     case '/help-resources':

@@ -1,4 +1,4 @@
-/** `lawgap campaigns create|list|show|partner` as a person runs them: one organisation's view, bad input exit 2. */
+/** `lawgap campaigns create|list|show|partner|public` as a person runs them: one organisation's view, bad input exit 2. */
 import { expect, it } from 'vitest';
 import { type CliResult, freshDataDir, runCli } from './run-cli.ts';
 
@@ -72,11 +72,15 @@ it('creates a campaign, shares it with a partner, shows it only to them, and ref
       ),
     () => cli('campaigns', 'list', '--org', 'nobody'),
     () => cli('campaigns', 'outcome', id, '--org', 'coalition-two', '--json'),
+    () => cli('campaigns', 'public', id, '--org', 'coalition-one', '--json'),
+    () => cli('campaigns', 'public', id, '--org', 'coalition-two', '--off'),
   ];
   // One at a time: seven CLI processes at once can starve a loaded two-core machine.
   const results = [];
   for (const run of runs) results.push(await run());
-  const [two, three, shown, hidden, badGap, badRole, noOrg, outcome] = results as [
+  const [two, three, shown, hidden, badGap, badRole, noOrg, outcome, madePublic, viewerPublic] = results as [
+    CliResult,
+    CliResult,
     CliResult,
     CliResult,
     CliResult,
@@ -106,4 +110,13 @@ it('creates a campaign, shares it with a partner, shows it only to them, and ref
     correlationOnly: true,
     gaps: [{ indicatorId: gap }],
   });
+  // The public flag: the owner may set it (a slug is given), a viewer partner may not.
+  expect(madePublic.code, madePublic.stderr).toBe(0);
+  expect(JSON.parse(madePublic.stdout)).toMatchObject({
+    id,
+    public: true,
+    publicSlug: expect.stringMatching(/^close-the-gap-/),
+  });
+  expect(viewerPublic.code).toBe(2);
+  expect(viewerPublic.stderr).toContain('only views this campaign');
 });

@@ -1,9 +1,8 @@
 /**
  * The public portal in Chromium with JavaScript off: a reader finds a jurisdiction from the home page, reads
  * its report card (the published quote, not the draft), sorts the rankings, opens the methodology, and follows
- * a citation to the provision's anchor on the library's law page (that page is the workspace's, so it is
- * opened with JavaScript on). axe finds nothing on any portal page template, and every request stays on our
- * origin. The fixture law is in force from 2030, so the server's clock is set to `portalDate`.
+ * a citation to the provision's anchor on the public law library's page. axe finds nothing on any portal page
+ * template, and every request stays on our origin. The fixture law is in force from 2030, so the server's clock is set to `portalDate`.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -82,21 +81,15 @@ describe.runIf(browserAvailable())('public portal without JavaScript in Chromium
   });
 
   it('follows a citation to the provision anchor on the law page', async () => {
-    const link = page.locator('a[href^="/app/laws/"]').first();
+    const link = page.locator('a[href^="/law/"]').first();
     const href = (await link.getAttribute('href')) ?? '';
-    expect(href).toMatch(/^\/app\/laws\/[^?#]+\?asOf=\d{4}-\d{2}-\d{2}#provision-/);
+    expect(href).toMatch(/^\/law\/[^?#]+\?on=\d{4}-\d{2}-\d{2}#p-/);
     const anchor = href.split('#')[1] ?? '';
-    // The law page is the workspace's (React): open it with JavaScript on, signed out.
-    const reader = await browser.newContext({ locale: 'en-US' });
-    try {
-      const lawPage = await reader.newPage();
-      await lawPage.goto(`${server.url}${href}`);
-      const provision = lawPage.locator(`[id="${anchor}"]`);
-      await provision.waitFor();
-      expect(await provision.textContent()).toContain(seed.publishedQuote);
-    } finally {
-      await reader.close();
-    }
+    // The law page is the public library's, server-rendered: it works with JavaScript off.
+    await link.click();
+    const provision = page.locator(`[id="${anchor}"]`);
+    await provision.waitFor();
+    expect(await provision.textContent()).toContain(seed.publishedQuote);
   });
 
   it('sorts the rankings by links', async () => {

@@ -97,8 +97,8 @@ describe.runIf(browserAvailable())('rights page and quick exit in Chromium', () 
     await page.getByRole('heading', { level: 1, name: /conozca sus derechos/ }).waitFor();
     const protection = page.locator('#protection-VI-01');
     expect(await protection.textContent()).toContain('No deberían detenerle, procesarle ni castigarle');
-    const link = protection.locator('a[href^="/app/laws/"]');
-    expect(await link.getAttribute('href')).toMatch(/#provision-/);
+    const link = protection.locator('a[href^="/law/"]');
+    expect(await link.getAttribute('href')).toMatch(/\?on=\d{4}-\d{2}-\d{2}#p-/);
     const help = (await page.locator('ul.resources').textContent()) ?? '';
     expect(help).toContain(hotline);
     expect(help).toContain('español');

@@ -7,12 +7,10 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { importBills } from '../../src/services/bills.ts';
 import { cliActor } from '../../src/services/context.ts';
-import { sendDueDigests } from '../../src/services/email-digests.ts';
-import { fanOutEmails } from '../../src/services/email-fan-out.ts';
 import { smtpMailer } from '../../src/services/mailer.ts';
 import { getBill } from '../../src/store/bills.repo.ts';
 import { hb4021, hb4021Import, tx } from '../bill-fixtures.ts';
-import { AlertSink, storeActionEvent, testFieldKey, testSecretKey, tokenIn } from '../email-alert-helpers.ts';
+import { AlertSink, mailNewBillEvent, testSecretKey, tokenIn } from '../email-alert-helpers.ts';
 import { describeEachEngine } from '../engines.ts';
 import { startApp } from './helpers.ts';
 
@@ -49,20 +47,8 @@ describeEachEngine('public email alerts over HTTP', (getStore) => {
     (await db().selectFrom('email_subscriptions').select('status').orderBy('created_at').execute()).map(
       (r) => r.status,
     );
-  const newEventMailed = async (description: string) => {
-    const event = await storeActionEvent(
-      db(),
-      { id: billId, identifier: 'HB 4021', title: 'Fixture', jurisdictionId: tx },
-      description,
-    );
-    await db()
-      .transaction()
-      .execute((trx) => fanOutEmails(trx, [event]));
-    await sendDueDigests(
-      { db: db() },
-      { mailer: smtpMailer(sink.url, 'lawgap <a@example.org>'), publicUrl, fieldKey: testFieldKey },
-    );
-  };
+  const newEventMailed = (description: string) =>
+    mailNewBillEvent(db(), { id: billId, jurisdictionId: tx }, description, sink.url, publicUrl);
   const expectPage = (res: LightMyRequestResponse, status: number, text: string) => {
     expect(res.statusCode, res.body).toBe(status);
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');

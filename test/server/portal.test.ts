@@ -11,13 +11,20 @@ import { gradeThresholds } from '../../src/core/scoring/grades.ts';
 import { setAnswerStatus } from '../../src/services/coding.ts';
 import { iceland, texas } from '../coding-fixtures.ts';
 import { describeEachEngine, openPreparedStore } from '../engines.ts';
+import { privateLawCanary, seedPrivateLaw } from '../law-library-fixtures.ts';
+import { campaignCanaries, seedPortalCampaigns } from '../portal-campaign-fixtures.ts';
 import { canaries, type PortalSeed, portalDate, seedPortal } from '../portal-fixtures.ts';
 import { startApp } from './helpers.ts';
 import { expectedPublic } from './route-access.ts';
 
 const system = { kind: 'system', name: 'test' } as const;
 const card = (id: string) => `/jurisdictions/${id}`;
-const canaryList = Object.values(canaries);
+const canaryList = [...Object.values(canaries), privateLawCanary, ...Object.values(campaignCanaries)];
+// Words of public law that the unpublished answers also quote: the law library shows law texts (public
+// sources), so on /law pages only the other canaries are looked for (docs/portal.md, "Law library").
+const lawTextCanaries: string[] = [canaries.draftQuote, canaries.suggestionQuote, canaries.reviewedQuote];
+const canariesFor = (url: string) =>
+  url.startsWith('/law') ? canaryList.filter((c) => !lawTextCanaries.includes(c)) : canaryList;
 
 function hrefs(html: string): string[] {
   return [...html.matchAll(/href="([^"]+)"/g)].map((m) => (m[1] ?? '').replace(/&amp;/g, '&'));
@@ -38,6 +45,8 @@ describeEachEngine('public portal', (getStore, dialect) => {
 
   beforeAll(async () => {
     seed = await seedPortal(getStore());
+    await seedPrivateLaw(getStore());
+    await seedPortalCampaigns(getStore(), seed.zero);
     ({ app } = await startApp(getStore()));
   }, 60_000);
   afterAll(async () => {
@@ -46,7 +55,7 @@ describeEachEngine('public portal', (getStore, dialect) => {
 
   it('crawls every page reachable from / and every public API route without meeting unpublished data', async () => {
     const seen = new Set<string>();
-    const queue = ['/', '/?lang=es', '/?lang=fr'];
+    const queue = ['/', '/?lang=es', '/?lang=fr', `/compare?j=${iceland}&j=${texas}`];
     let pages = 0;
     while (queue.length > 0 && seen.size < 400) {
       const url = queue.shift() as string;
@@ -54,21 +63,53 @@ describeEachEngine('public portal', (getStore, dialect) => {
       seen.add(url);
       const res = await get(url);
       expect([200, 404], url).toContain(res.statusCode);
-      for (const canary of canaryList) expect(res.body, `${canary} on ${url}`).not.toContain(canary);
+      for (const canary of canariesFor(url)) expect(res.body, `${canary} on ${url}`).not.toContain(canary);
       if (!(res.headers['content-type'] ?? '').toString().startsWith('text/html')) continue;
       pages += 1;
       // The rights pages load one first-party script, the quick exit; no page has any other.
       const ownScript = '<script src="/assets/quick-exit.js" defer></script>';
-      expect(res.body.replace(ownScript, ''), url).not.toMatch(/<script|style="/);
+      // Campaign action pages (/act/…) enhance their forms with their own first-party script.
+      if (!url.startsWith('/act/'))
+        expect(res.body.replace(ownScript, ''), url).not.toMatch(/<script|style="/);
       for (const link of hrefs(res.body)) {
         const path = link.split('#')[0] ?? '';
         if (!path.startsWith('/') || path.startsWith('//') || path.startsWith('/app/')) continue;
         if (!seen.has(path)) queue.push(path);
       }
     }
+    // Then every law library page to the end (the crawl above stops at 400 pages): search, each law in
+    // each version, each provision's stable URL, the changes; in every language.
+    const lawQueue = [
+      '/law?lang=en',
+      '/law?lang=es',
+      '/law?lang=fr',
+      ...queue.filter((u) => u.startsWith('/law')),
+    ];
+    while (lawQueue.length > 0 && seen.size < 1000) {
+      const url = lawQueue.shift() as string;
+      if (seen.has(url)) continue;
+      seen.add(url);
+      const res = await get(url);
+      expect([200, 404], url).toContain(res.statusCode);
+      for (const canary of canariesFor(url)) expect(res.body, `${canary} on ${url}`).not.toContain(canary);
+      expect(res.body, url).not.toMatch(/<script|style="/);
+      for (const link of hrefs(res.body)) {
+        const path = link.split('#')[0] ?? '';
+        if (path.startsWith('/law') && !seen.has(path)) lawQueue.push(path);
+      }
+    }
+    expect(lawQueue).toEqual([]);
     expect(seen.has(`${card(iceland)}?lang=en`)).toBe(true);
     expect(seen.has(`${card(iceland)}?lang=es`)).toBe(true);
     expect(seen.has('/rankings?scope=us&sort=score&dir=desc&lang=en')).toBe(true);
+    // Public campaigns are reached from the home page; the private one is never listed.
+    expect([...seen].some((u) => /^\/campaigns\/[^?]+\?lang=es$/.test(u))).toBe(true);
+    expect(seen.has('/compare?lang=fr')).toBe(true);
+    // The law library: search, a law, a provision's stable URL and the changes between versions.
+    const law = [...seen].filter((u) => u.startsWith('/law'));
+    expect(law).toContain('/law?lang=es');
+    expect(law.some((u) => /^\/law\/[^/?]+\/p-/.test(u))).toBe(true);
+    expect(law.some((u) => /^\/law\/[^/?]+\/changes\?/.test(u))).toBe(true);
     expect(pages).toBeGreaterThan(10);
 
     const fill = (route: string) =>
@@ -98,7 +139,7 @@ describeEachEngine('public portal', (getStore, dialect) => {
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     expect(res.body).toContain(seed.publishedQuote);
     expect(res.body).toContain(`id="indicator-${seed.zero}"`);
-    expect(res.body).toMatch(/href="\/app\/laws\/[^"#]+\?asOf=2031-06-01#provision-[^"]+"/);
+    expect(res.body).toMatch(/href="\/law\/[^"#?]+\?on=2031-06-01#p-[^"]+"/);
     expect(res.body).toContain(`version ${seed.framework.version}`);
     expect(res.body).toMatch(/Last published: \d{4}-\d{2}-\d{2}/);
     expect(res.body).toContain('It is not legal advice');

@@ -236,6 +236,8 @@ describeEachEngine('route permissions', (getStore) => {
     expect(instanceRoutes.map(key).sort()).toEqual([
       'GET /api/v1/users',
       'POST /api/v1/organizations',
+      'POST /api/v1/supporters/erase',
+      'POST /api/v1/supporters/export',
       'POST /api/v1/users/:id/disable',
       'POST /api/v1/users/:id/enable',
     ]);

@@ -3,7 +3,8 @@
  * (with the timeline), `lawgap campaigns create --org ORG --title T --jurisdiction J --gap IND... [--bill ID...]`
  * `lawgap campaigns partner ID --org ORG --partner ORG2 --role editor|viewer` and
  * `lawgap campaigns targets ID --org ORG [--bill ID] [--date D] [--json]` (who to press at the bill's stage) and
- * `lawgap campaigns outcome ID --org ORG [--json]`. The organization is the one
+ * `lawgap campaigns outcome ID --org ORG [--json]` and `lawgap campaigns public ID --org ORG [--off]` (shown on
+ * the portal while active, or private). The organization is the one
  * acting: it sees only campaigns it owns or partners in.
  */
 import type { Command } from 'commander';
@@ -13,6 +14,7 @@ import { campaignOutcome } from '../../services/campaign-outcome.ts';
 import { campaignTargets } from '../../services/campaign-targets.ts';
 import { campaignTimeline } from '../../services/campaign-timeline.ts';
 import { createCampaign, getCampaign, listCampaigns, setPartner } from '../../services/campaigns.ts';
+import { setCampaignPublic } from '../../services/public-campaigns.ts';
 import { withContext } from '../context.ts';
 import { info, printJson, printTable } from '../output.ts';
 
@@ -172,5 +174,23 @@ export function campaignCommands(program: Command): void {
         setPartner(ctx, id, { organization: opts.org, partner: opts.partner, role }),
       );
       info(`${opts.partner} is now ${role} of campaign ${id}`);
+    });
+  campaigns
+    .command('public')
+    .description('show the campaign on the public portal while active, or with --off make it private again')
+    .argument('<id>', 'campaign id')
+    .requiredOption('--org <slug>', 'the owning or editing organization (slug or id)')
+    .option('--off', 'make the campaign private')
+    .option('--json', 'print JSON only')
+    .action(async (id: string, opts: { org: string; off?: boolean; json?: boolean }) => {
+      const state = await withContext((ctx) =>
+        setCampaignPublic(ctx, id, { organization: opts.org, public: !opts.off }),
+      );
+      if (opts.json) return printJson(state);
+      info(
+        state.public
+          ? `campaign ${id} is public at /campaigns/${state.publicSlug ?? ''} while active`
+          : `campaign ${id} is private`,
+      );
     });
 }

@@ -4,7 +4,9 @@
  * `lawgap cases publish DATASET --org ORG --by a,b --epsilon E [--year Y] [--json]` and
  * `lawgap cases releases --org ORG [--json]`. Published tables show `<10` for a suppressed count.
  */
+
 import fs from 'node:fs';
+import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { type CaseRowProblem, describeCaseProblem } from '../../core/cases/case-csv.ts';
 import { DomainError, isDomainError } from '../../core/errors.ts';
@@ -75,6 +77,7 @@ export function casesCommands(program: Command): void {
             importCases({ ...ctx, fieldKey: loadFieldKey(config) } satisfies CasesContext, {
               organization: opts.org,
               dataset: opts.dataset,
+              fileName: basename(file),
               ...source,
               ...(opts.jurisdiction === undefined ? {} : { jurisdiction: opts.jurisdiction }),
             }),
@@ -114,11 +117,15 @@ export function casesCommands(program: Command): void {
     .requiredOption('--by <attributes>', '1–3 attributes, comma separated (docs/cases.md)')
     .requiredOption('--epsilon <epsilon>', 'ε charged if this statistic was released before')
     .option('--year <year>', 'only records referred in this year')
+    .option(
+      '--countries <codes>',
+      'with citizenship or event_country: ISO 3166 codes to break out, comma separated',
+    )
     .option('--json', 'print JSON only')
     .action(
       async (
         dataset: string,
-        opts: { org: string; by: string; epsilon: string; year?: string; json?: boolean },
+        opts: { org: string; by: string; epsilon: string; year?: string; countries?: string; json?: boolean },
       ) => {
         if (opts.year !== undefined && !/^\d{4}$/.test(opts.year))
           bad(`--year must be a year YYYY, got "${opts.year}"`);
@@ -131,6 +138,7 @@ export function casesCommands(program: Command): void {
               attributes: opts.by.split(','),
               epsilon: opts.epsilon,
               ...(opts.year === undefined ? {} : { year: Number(opts.year) }),
+              ...(opts.countries === undefined ? {} : { countries: opts.countries.split(',') }),
             },
           ),
         );

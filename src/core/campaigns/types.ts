@@ -53,6 +53,10 @@ export interface Campaign extends CampaignFields {
   partners: CampaignPartner[];
   /** The reading organisation's access. */
   access: CampaignAccess;
+  /** Whether the public portal shows the campaign (while active), at `/campaigns/<publicSlug>`. */
+  public: boolean;
+  /** Given the first time the campaign is made public, then kept; null before. */
+  publicSlug: string | null;
   createdBy: string;
   createdAt: string;
   updatedAt: string;

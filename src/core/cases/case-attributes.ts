@@ -25,8 +25,33 @@ const fromField: Record<string, string> = {
   reason_for_referral: 'cas_ReasonForIncomingReferral',
 };
 
+/** The country attributes (ISO 3166-1 alpha-2 codes): broken down only into countries the releaser names. */
+export const countryAttributes: Readonly<Record<string, string>> = {
+  citizenship: 'prs_Citizenship',
+  event_country: 'hte_Country',
+};
+
 /** Every publishable attribute name. */
-export const caseAttributes: readonly string[] = [...Object.keys(fromField), 'age_group'];
+export const caseAttributes: readonly string[] = [
+  ...Object.keys(fromField),
+  'age_group',
+  ...Object.keys(countryAttributes),
+];
+
+/** The most countries one release may name. */
+export const maxReleaseCountries = 30;
+
+/**
+ * The categories of the country attributes for the named countries: each country, then `Other` (any country
+ * not named), `Multiple` (several citizenships) and `Unknown`. The list comes from the release, never from the
+ * data, so a category's presence reveals nothing (PUB-3).
+ */
+export function countryDomains(countries: readonly string[]): AttributeDomains {
+  const list = [...new Set(countries)].sort();
+  return Object.fromEntries(
+    Object.keys(countryAttributes).map((a) => [a, [...list, 'Other', 'Multiple', 'Unknown']]),
+  );
+}
 
 /** The categories of every publishable attribute. */
 export const caseAttributeDomains: AttributeDomains = Object.fromEntries([
@@ -36,6 +61,8 @@ export const caseAttributeDomains: AttributeDomains = Object.fromEntries([
     return [attribute, [...(field?.values ?? []), ...multiple, 'Unknown']];
   }),
   ['age_group', [...ageGroups]] satisfies [string, string[]],
+  // Without named countries, every country is `Other`: pass countryDomains(list) to break some out.
+  ...Object.entries(countryDomains([])),
 ]);
 
 /** The age group of an age in whole years. */
@@ -48,8 +75,15 @@ export function ageGroupOf(age: number | undefined): (typeof ageGroups)[number] 
   return '50_and_over';
 }
 
-/** A stored record as the privacy module sees it: its unit and one category per publishable attribute. */
-export function toCaseRow(unit: string, fields: CaseRecordInput['fields']): CaseRow {
+/**
+ * A stored record as the privacy module sees it: its unit and one category per publishable attribute; country
+ * fields fall into one of `countries`, `Other`, `Multiple` or `Unknown`.
+ */
+export function toCaseRow(
+  unit: string,
+  fields: CaseRecordInput['fields'],
+  countries: readonly string[] = [],
+): CaseRow {
   const values: Record<string, string> = {};
   for (const [attribute, name] of Object.entries(fromField)) {
     const value = fields[name];
@@ -59,5 +93,12 @@ export function toCaseRow(unit: string, fields: CaseRecordInput['fields']): Case
   }
   const age = fields.vic_AgeWhenTrafficked;
   values.age_group = ageGroupOf(typeof age === 'number' ? age : undefined);
+  for (const [attribute, name] of Object.entries(countryAttributes)) {
+    const raw = fields[name];
+    const list = Array.isArray(raw) ? raw : typeof raw === 'string' ? [raw] : [];
+    const one = list[0];
+    values[attribute] =
+      one === undefined ? 'Unknown' : list.length > 1 ? 'Multiple' : countries.includes(one) ? one : 'Other';
+  }
   return { unit, values };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caseAttributeDomains, toCaseRow } from './case-attributes.ts';
+import { caseAttributeDomains, countryDomains, toCaseRow } from './case-attributes.ts';
 import { readCaseTable } from './case-csv.ts';
 
 const secret = 'Marisol Quintero-Secret';
@@ -86,5 +86,49 @@ describe('toCaseRow', () => {
     for (const [attribute, value] of Object.entries(row.values)) {
       expect(caseAttributeDomains[attribute], attribute).toContain(value);
     }
+  });
+});
+
+describe('country fields', () => {
+  const codes = new Set(['GT', 'MX', 'US']);
+
+  it('reads ISO 3166 codes in any case and refuses others, naming row and column, never the value', () => {
+    const good = readCaseTable(
+      [
+        ['prs_Citizenship', 'hte_Country'],
+        ['mx; GT', 'us'],
+      ],
+      codes,
+    );
+    expect(good.problems).toEqual([]);
+    expect(good.records[0]?.fields).toEqual({ prs_Citizenship: ['GT', 'MX'], hte_Country: 'US' });
+    const bad = readCaseTable(
+      [
+        ['prs_Citizenship', 'hte_Country'],
+        ['MX;Narnia', 'Narnia'],
+      ],
+      codes,
+    );
+    expect(bad.problems.map((p) => `${p.row}:${p.column}`)).toEqual(['2:prs_Citizenship', '2:hte_Country']);
+    expect(JSON.stringify(bad.problems)).not.toContain('Narnia');
+    // Without a list of codes, every country is refused.
+    expect(readCaseTable([['hte_Country'], ['MX']]).problems).toHaveLength(1);
+  });
+
+  it('breaks out only the named countries; the rest are Other, several Multiple, none Unknown', () => {
+    const named = ['MX'];
+    const row = (fields: Record<string, string | string[]>) => toCaseRow('u', fields, named).values;
+    expect(row({ prs_Citizenship: ['MX'], hte_Country: 'US' })).toMatchObject({
+      citizenship: 'MX',
+      event_country: 'Other',
+    });
+    expect(row({ prs_Citizenship: ['GT', 'MX'] })).toMatchObject({
+      citizenship: 'Multiple',
+      event_country: 'Unknown',
+    });
+    expect(countryDomains(named).citizenship).toEqual(['MX', 'Other', 'Multiple', 'Unknown']);
+    // Without named countries every country is Other, and the default domains hold that.
+    expect(toCaseRow('u', { hte_Country: 'MX' }).values.event_country).toBe('Other');
+    expect(caseAttributeDomains.event_country).toEqual(['Other', 'Multiple', 'Unknown']);
   });
 });

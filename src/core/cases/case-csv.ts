@@ -35,8 +35,14 @@ export function describeCaseProblem(p: CaseRowProblem): string {
   return p.column ? `${where}, ${p.column}: ${p.message}` : `${where}: ${p.message}`;
 }
 
-/** Reads header and rows into records, or every problem found; never quotes a cell in a problem. */
-export function readCaseTable(table: readonly (readonly string[])[]): {
+/**
+ * Reads header and rows into records, or every problem found; never quotes a cell in a problem. Country fields
+ * are checked against `countryCodes` (ISO 3166-1 alpha-2, upper case): with none given, every country is refused.
+ */
+export function readCaseTable(
+  table: readonly (readonly string[])[],
+  countryCodes: ReadonlySet<string> = new Set(),
+): {
   records: CaseRecordInput[];
   problems: CaseRowProblem[];
 } {
@@ -87,7 +93,7 @@ export function readCaseTable(table: readonly (readonly string[])[]): {
         at(`longer than ${caseLimits.cellChars} characters`);
         continue;
       }
-      const value = readCell(field, raw, at);
+      const value = field.iso3166 ? readCountries(field, raw, countryCodes, at) : readCell(field, raw, at);
       if (value === undefined) continue;
       fields[field.name] = value;
       if (field.name === 'cas_IncomingReferralDate' && typeof value === 'string')
@@ -104,6 +110,26 @@ export function readCaseTable(table: readonly (readonly string[])[]): {
     records.push({ row, personRef: ref === '' ? null : ref, year, fields });
   });
   return problems.length > 0 ? { records: [], problems } : { records, problems };
+}
+
+function readCountries(
+  field: HtcdsField,
+  raw: string,
+  codes: ReadonlySet<string>,
+  at: (message: string) => void,
+): string | string[] | undefined {
+  const multiple = field.type === 'Multiselect Picklist';
+  const parts = (multiple ? raw.split(';') : [raw])
+    .map((p) => p.trim().toUpperCase())
+    .filter((p) => p !== '');
+  const bad = parts.filter((p) => !codes.has(p)).length;
+  if (bad > 0 || parts.length === 0) {
+    at(
+      `${bad || 1} value(s) not an ISO 3166-1 alpha-2 country code (values not shown${multiple ? '; separate codes with ;' : ''})`,
+    );
+    return undefined;
+  }
+  return multiple ? [...new Set(parts)].sort() : parts[0];
 }
 
 function readCell(
@@ -141,6 +167,10 @@ function readCell(
     case 'Date':
       if (isIsoDate(raw)) return raw;
       at('must be a date YYYY-MM-DD');
+      return undefined;
+    case 'Text':
+      // Free text is never accepted: only coded text fields (iso3166) reach here, read above.
+      at('not accepted as free text');
       return undefined;
   }
 }

@@ -15,13 +15,15 @@
  */
 
 /** The HTCDS field types of the fields we accept. */
-export type HtcdsFieldType = 'Picklist' | 'Multiselect Picklist' | 'Number' | 'Date';
+export type HtcdsFieldType = 'Picklist' | 'Multiselect Picklist' | 'Number' | 'Date' | 'Text';
 
 /** One accepted field: its HTCDS name and type, and its picklist values when it has them. */
 export interface HtcdsField {
   name: string;
   type: HtcdsFieldType;
   values?: readonly string[];
+  /** The standard says "Use ISO 3166 country codes": values are ISO 3166-1 alpha-2 codes. */
+  iso3166?: true;
 }
 
 /** Why a field of the standard is refused. */
@@ -155,6 +157,10 @@ export const acceptedFields: readonly HtcdsField[] = [
     type: 'Picklist',
     values: ['AdditionalServicesRequired', 'MigrationOrChangeOfLocation', 'Other'],
   },
+  // The country fields: ISO 3166-1 alpha-2 codes, validated against the built-in list. Published only broken
+  // down into countries the releaser names (the rest is `Other`), so a category never comes from the data.
+  { name: 'prs_Citizenship', type: 'Multiselect Picklist', iso3166: true },
+  { name: 'hte_Country', type: 'Text', iso3166: true },
 ];
 
 const directIdentifiers = [
@@ -219,7 +225,6 @@ const notAccepted = [
   'prs_PrimaryLanguage',
   'prs_SecondaryLanguage',
   'prs_HighestLevelOfEducation',
-  'prs_Citizenship',
   'vic_AgreementToManagePersonalData',
   'vic_RecruitmentWebsitesAndApps',
   'vic_ExploitationWebsitesAndApps',
@@ -227,7 +232,6 @@ const notAccepted = [
   'per_RoleInProcess',
   'cas_ReasonForOutgoingReferral',
   'cas_OutgoingReferralDate',
-  'hte_Country',
   'hte_Date',
   'hte_Type',
   'spl_PlannedEndDate',

@@ -5,12 +5,16 @@ import { esBillReview } from './es/bill-review.ts';
 import { esBills } from './es/bills.ts';
 import { esCampaignInterop } from './es/campaign-interop.ts';
 import { esCampaigns } from './es/campaigns.ts';
+import { esCases } from './es/cases.ts';
 import { esDistricts } from './es/districts.ts';
+import { esEmbeds } from './es/embeds.ts';
 import { esLaw } from './es/law.ts';
+import { esLawLibrary } from './es/law-library.ts';
 import { esLetterActions } from './es/letter-actions.ts';
 import { esOpenData } from './es/open-data.ts';
 import { esPetitions } from './es/petitions.ts';
 import { esPortal } from './es/portal.ts';
+import { esPortalLive } from './es/portal-live.ts';
 import { esPractice } from './es/practice.ts';
 import { esRecoding } from './es/recoding.ts';
 import { esRecommendations } from './es/recommendations.ts';
@@ -19,6 +23,7 @@ import { esScores } from './es/scores.ts';
 import { esSignOn } from './es/sign-on.ts';
 import { esStatistics } from './es/statistics.ts';
 import { esSuggestions } from './es/suggestions.ts';
+import { esSupporterData } from './es/supporter-data.ts';
 import { esTreaties } from './es/treaties.ts';
 import { esWorkspace } from './es/workspace.ts';
 import type { en } from './messages.en.ts';
@@ -26,6 +31,7 @@ import type { en } from './messages.en.ts';
 export const es: Partial<Record<keyof typeof en, string>> = {
   ...esWorkspace,
   ...esLaw,
+  ...esLawLibrary,
   ...esScores,
   ...esRecommendations,
   ...esRecoding,
@@ -37,6 +43,7 @@ export const es: Partial<Record<keyof typeof en, string>> = {
   ...esCampaigns,
   ...esDistricts,
   ...esStatistics,
+  ...esCases,
   ...esPetitions,
   ...esLetterActions,
   ...esCampaignInterop,
@@ -45,4 +52,7 @@ export const es: Partial<Record<keyof typeof en, string>> = {
   ...esOpenData,
   ...esPractice,
   ...esSignOn,
+  ...esSupporterData,
+  ...esEmbeds,
+  ...esPortalLive,
 };

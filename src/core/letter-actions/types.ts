@@ -20,8 +20,11 @@ export type CallOutcome = (typeof callOutcomes)[number];
 export const deliveryStatuses = ['queued', 'sent', 'failed', 'no-address'] as const;
 export type DeliveryStatus = (typeof deliveryStatuses)[number];
 
-/** Version of the consent wording on the letter form (`letters.consent`); bump when its meaning changes. */
-export const letterConsentVersion = 'letter-consent-2026-11';
+/**
+ * Version of the consent wording on the letter form (`letters.consent`, `letters.consent.updates`); bump when
+ * its meaning changes.
+ */
+export const letterConsentVersion = 'letter-consent-2026-11b';
 
 /** Field limits (characters unless named). */
 export const actionLimits = {

@@ -11,6 +11,8 @@ import {
   campaignPartnerBody,
   campaignPartnerParams,
   campaignPatchBody,
+  campaignPublicBody,
+  campaignPublicState,
   campaign as campaignSchema,
   timelineEntry,
 } from '../../contracts/campaigns.ts';
@@ -26,6 +28,7 @@ import {
   setPartner,
   updateCampaign,
 } from '../../services/campaigns.ts';
+import { setCampaignPublic } from '../../services/public-campaigns.ts';
 import type { AppDeps } from '../deps.ts';
 import { defineRoute } from '../routing.ts';
 import { defined } from './defined.ts';
@@ -84,6 +87,19 @@ export function registerCampaignRoutes(app: FastifyInstance, deps: AppDeps): voi
     response: campaignSchema,
     handler: async ({ actor, params, body }) =>
       updateCampaign(serviceCtx(deps, actor), params.id, defined(body)),
+  });
+
+  defineRoute(app, deps, {
+    method: 'PUT',
+    url: '/api/v1/campaigns/:id/public',
+    summary: 'Make a campaign public on the portal (while active) or private (owner or editor partner)',
+    tags,
+    access: 'campaigns:write',
+    params: campaignParams,
+    body: campaignPublicBody,
+    response: campaignPublicState,
+    handler: async ({ actor, params, body }) =>
+      setCampaignPublic(serviceCtx(deps, actor), params.id, { public: body.public }),
   });
 
   defineRoute(app, deps, {

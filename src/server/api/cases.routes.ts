@@ -7,7 +7,9 @@ import { z } from 'zod';
 import {
   caseDataset,
   caseDatasetParams,
+  caseImport,
   caseRelease,
+  caseReleaseParams,
   caseReleasesQuery,
   casesImportBody,
   casesImportBodyLimit,
@@ -15,6 +17,7 @@ import {
 } from '../../contracts/cases.ts';
 import type { Actor } from '../../core/auth/permissions.ts';
 import { publicActor } from '../../core/auth/permissions.ts';
+import { listCaseImports, publishCaseDraft } from '../../services/case-workspace.ts';
 import {
   type CasesContext,
   importCases,
@@ -90,6 +93,27 @@ export function registerCasesRoutes(app: FastifyInstance, deps: AppDeps): void {
     access: 'cases:read',
     response: z.array(caseRelease),
     handler: async ({ actor }) => listCaseReleases(serviceCtx(deps, actor)),
+  });
+
+  defineRoute(app, deps, {
+    method: 'GET',
+    url: '/api/v1/cases/imports',
+    summary: 'Your organization’s imported case files, newest first: names and record counts only',
+    tags,
+    access: 'cases:read',
+    response: z.array(caseImport),
+    handler: async ({ actor }) => listCaseImports(serviceCtx(deps, actor)),
+  });
+
+  defineRoute(app, deps, {
+    method: 'POST',
+    url: '/api/v1/cases/releases/:id/publish',
+    summary: 'Publish a draft case release as it was drawn (its ε was charged when the draft was made)',
+    tags,
+    access: 'cases:write',
+    params: caseReleaseParams,
+    response: caseRelease,
+    handler: async ({ actor, params }) => publishCaseDraft(serviceCtx(deps, actor), { id: params.id }),
   });
 
   defineRoute(app, deps, {

@@ -20,6 +20,7 @@ import {
 import type { AppDeps } from '../deps.ts';
 import { choicesOf, type DistrictPickerState, renderDistrictPicker } from './district-picker.ts';
 import { queryPage } from './follow-html.ts';
+import { html } from './form-pages.ts';
 import { esc } from './html.ts';
 
 type Query = Record<string, unknown>;
@@ -27,15 +28,6 @@ type Query = Record<string, unknown>;
 function text(q: Query, name: string): string {
   const v = q[name];
   return typeof v === 'string' ? v.trim() : '';
-}
-
-function html(reply: FastifyReply, status: number, body: string): FastifyReply {
-  return reply
-    .status(status)
-    .type('text/html; charset=utf-8')
-    .header('cache-control', 'no-store')
-    .header('referrer-policy', 'no-referrer')
-    .send(body);
 }
 
 /** What the query asks for: a postcode, a point, chosen districts, or nothing yet; null when malformed. */

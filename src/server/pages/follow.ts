@@ -13,7 +13,6 @@ import formbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isDomainError } from '../../core/errors.ts';
 import type { Locale } from '../../core/framework/types.ts';
-import { isLocale, pickLocale } from '../../core/i18n/locales.ts';
 import { t } from '../../core/i18n/messages.ts';
 import { isPlausibleEmail, normaliseEmail } from '../../services/email-keys.ts';
 import {
@@ -29,32 +28,7 @@ import { type FieldKey, loadFieldKey } from '../../services/field-crypto.ts';
 import type { AppDeps } from '../deps.ts';
 import { createLoginLimiter } from '../plugins/login-limiter.ts';
 import { buttonPage, type FollowForm, followFormPage, messagePage } from './follow-html.ts';
-
-type Fields = Record<string, unknown>;
-
-function field(values: unknown, name: string): string {
-  const v = (values as Fields | undefined)?.[name];
-  return typeof v === 'string' ? v : '';
-}
-
-/** `?lang=` or the form's `lang` first, then the cookie the site remembers, then the subscription's, then the browser's. */
-function localeOf(request: FastifyRequest, fallback?: string): Locale {
-  const explicit = field(request.query, 'lang') || field(request.body, 'lang');
-  if (isLocale(explicit)) return explicit;
-  const cookie = request.cookies.lawgap_lang;
-  if (isLocale(cookie)) return cookie;
-  if (isLocale(fallback)) return fallback;
-  return pickLocale(null, request.headers['accept-language']);
-}
-
-function html(reply: FastifyReply, status: number, body: string): FastifyReply {
-  return reply
-    .status(status)
-    .type('text/html; charset=utf-8')
-    .header('cache-control', 'no-store')
-    .header('referrer-policy', 'no-referrer')
-    .send(body);
-}
+import { field, html, localeOf } from './form-pages.ts';
 
 /**
  * The rule of session-less API writes (plugins/auth.ts), for a browser form: a browser that says where the

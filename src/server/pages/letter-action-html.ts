@@ -17,6 +17,8 @@ export interface LetterFormState {
   name: string;
   email: string;
   consent: boolean;
+  /** The optional "updates from the organisation" consent (recorded per purpose like a petition's). */
+  consentUpdates?: boolean;
   problems: LetterProblem[];
   notice?: string;
 }
@@ -93,7 +95,7 @@ export function letterPreviewPage(
   const main = `<h1>${esc(action.title)}</h1>
 <h2>${esc(title)}</h2>
 <p>${esc(t(locale, 'letters.preview.to', { names: f.targets.map((x) => x.name).join(', ') }))}</p>
-<p class="muted">${esc(t(locale, 'letters.preview.note'))} ${esc(t(locale, 'letters.privacy'))}</p>
+<p class="muted">${esc(t(locale, 'letters.preview.note'))} ${esc(t(locale, 'letters.privacy'))} <a href="/my-data?lang=${locale}">${esc(t(locale, 'mydata.link'))}</a></p>
 ${errorSummary(locale, messages)}
 <form method="post" action="/act/${esc(action.slug)}/letter/send" class="form">
 <input type="hidden" name="lang" value="${locale}">
@@ -113,6 +115,8 @@ ${email.note}
 <p><input type="checkbox" id="consent" name="consent" value="yes" required${f.consent ? ' checked' : ''}${consent.attrs}>
 <label for="consent">${esc(t(locale, 'letters.consent', { sender: action.sender_name ?? '' }))}</label></p>
 ${consent.note}
+<p><input type="checkbox" id="consent_updates" name="consent_updates" value="yes"${f.consentUpdates ? ' checked' : ''}>
+<label for="consent_updates">${esc(t(locale, 'letters.consent.updates', { sender: action.sender_name ?? '' }))}</label></p>
 <p><button type="submit" class="cta">${esc(t(locale, 'letters.submit'))}</button></p>
 </form>`;
   return queryPage(locale, `${title}: ${action.title}`, `/act/${action.slug}/letter`, '', main);

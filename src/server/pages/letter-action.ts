@@ -17,7 +17,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { publicActor } from '../../core/auth/permissions.ts';
 import { isDomainError } from '../../core/errors.ts';
 import type { Locale } from '../../core/framework/types.ts';
-import { isLocale, pickLocale } from '../../core/i18n/locales.ts';
 import { t } from '../../core/i18n/messages.ts';
 import { reportCall } from '../../services/call-reports.ts';
 import {
@@ -45,38 +44,16 @@ import {
 import type { AppDeps } from '../deps.ts';
 import { choicesOf, type DistrictPickerState, renderDistrictPicker } from './district-picker.ts';
 import { fromOurOrigin } from './follow.ts';
+import { field, html, localeOf } from './form-pages.ts';
 import { callPage, type LetterFormState, letterFinderPage, letterPreviewPage } from './letter-action-html.ts';
 import { petitionButtonPage, petitionMessage } from './petition-html.ts';
 
 type Fields = Record<string, unknown>;
 
-function field(values: unknown, name: string): string {
-  const v = (values as Fields | undefined)?.[name];
-  return typeof v === 'string' ? v : '';
-}
-
 function list(values: unknown, name: string): string[] {
   const v = (values as Fields | undefined)?.[name];
   const all = Array.isArray(v) ? v : v === undefined ? [] : [v];
   return [...new Set(all.filter((x): x is string => typeof x === 'string' && x.length <= 200))].slice(0, 50);
-}
-
-function localeOf(request: FastifyRequest, fallback?: string): Locale {
-  const explicit = field(request.query, 'lang') || field(request.body, 'lang');
-  if (isLocale(explicit)) return explicit;
-  const cookie = request.cookies.lawgap_lang;
-  if (isLocale(cookie)) return cookie;
-  if (isLocale(fallback)) return fallback;
-  return pickLocale(null, request.headers['accept-language']);
-}
-
-function html(reply: FastifyReply, status: number, body: string): FastifyReply {
-  return reply
-    .status(status)
-    .type('text/html; charset=utf-8')
-    .header('cache-control', 'no-store')
-    .header('referrer-policy', 'no-referrer')
-    .send(body);
 }
 
 /** What the lookup query asks: a postcode, a point, chosen districts, nothing yet ('empty'), or null (bad). */
@@ -234,6 +211,7 @@ export async function registerLetterActionPages(app: FastifyInstance, deps: AppD
             name: field(body, 'name').slice(0, 200),
             email: field(body, 'email').slice(0, 300),
             consent: field(body, 'consent') === 'yes',
+            consentUpdates: field(body, 'consent_updates') === 'yes',
             problems,
             ...(notice ? { notice } : {}),
           };
@@ -249,6 +227,7 @@ export async function registerLetterActionPages(app: FastifyInstance, deps: AppD
             name: field(body, 'name'),
             email: field(body, 'email'),
             consent: field(body, 'consent') === 'yes',
+            consents: { updates: field(body, 'consent_updates') === 'yes' },
             honeypot: field(body, 'website'),
             idempotencyKey: field(body, 'idempotency_key'),
             locale,

@@ -6,10 +6,13 @@ import { isLocale, pickLocale } from '../../core/i18n/locales.ts';
 import { t } from '../../core/i18n/messages.ts';
 import { apiVersion } from '../api/meta.routes.ts';
 import type { AppDeps } from '../deps.ts';
+import { registerEmbedActionPages } from './embed-act.ts';
+import { registerEmbedPortalPages } from './embed-portal.ts';
 import { registerFindLawmakersPage } from './find-lawmakers.ts';
 import { registerFollowPages } from './follow.ts';
 import { esc, page, siteCss } from './html.ts';
 import { registerLetterActionPages } from './letter-action.ts';
+import { registerMyDataPages } from './my-data.ts';
 import { registerOpenDataPages } from './open-data.ts';
 import { registerPetitionPages } from './petition.ts';
 import { registerPortalPages } from './portal.ts';
@@ -83,5 +86,8 @@ export async function registerPages(app: FastifyInstance, deps: AppDeps): Promis
   await registerPetitionPages(app, deps);
   await registerLetterActionPages(app, deps);
   await registerSignOnPages(app, deps);
+  await registerMyDataPages(app, deps);
+  await registerEmbedActionPages(app, deps);
+  registerEmbedPortalPages(app, deps, requestLocale);
   await registerWorkspace(app, deps);
 }

@@ -24,9 +24,9 @@ export class PetitionPageCache {
     private readonly clock: () => number = Date.now,
   ) {}
 
-  /** The fresh entry for a page, or undefined. */
-  get(slug: string, locale: Locale): CachedPage | undefined {
-    const key = `${locale}:${slug}`;
+  /** The fresh entry for a page (`variant`: another rendering of it, such as `embed`), or undefined. */
+  get(slug: string, locale: Locale, variant = ''): CachedPage | undefined {
+    const key = `${locale}${variant}:${slug}`;
     const e = this.entries.get(key);
     if (!e) return undefined;
     if (this.clock() - e.at > this.ttlMs) {
@@ -37,8 +37,8 @@ export class PetitionPageCache {
   }
 
   /** Keeps a rendered page. */
-  set(slug: string, locale: Locale, page: CachedPage): void {
-    const key = `${locale}:${slug}`;
+  set(slug: string, locale: Locale, page: CachedPage, variant = ''): void {
+    const key = `${locale}${variant}:${slug}`;
     this.entries.delete(key);
     this.entries.set(key, { ...page, at: this.clock() });
     while (this.entries.size > this.maxEntries) {

@@ -119,7 +119,7 @@ export function petitionPage(
   const body =
     p.status === 'open'
       ? `<h2 id="sign">${esc(t(locale, 'petition.sign'))}</h2>
-<p class="muted">${esc(t(locale, 'petition.privacy'))}</p>
+<p class="muted">${esc(t(locale, 'petition.privacy'))} <a href="/my-data?lang=${locale}">${esc(t(locale, 'mydata.link'))}</a></p>
 ${summary}
 ${signForm(locale, p, form, idempotencyKey)}`
       : `${summary}<p><strong>${esc(t(locale, 'petition.closed'))}</strong></p>`;

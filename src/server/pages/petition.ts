@@ -16,14 +16,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import formbody from '@fastify/formbody';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { isDomainError } from '../../core/errors.ts';
 import type { Locale } from '../../core/framework/types.ts';
-import { isLocale, pickLocale } from '../../core/i18n/locales.ts';
 import { t } from '../../core/i18n/messages.ts';
 import { type FieldKey, loadFieldKey } from '../../services/field-crypto.ts';
 import { challengeField, newSignChallenge } from '../../services/petition-challenge.ts';
-import { SigningLimiter } from '../../services/petition-limits.ts';
 import {
   confirmSignature,
   peekSignatureConfirmation,
@@ -36,6 +34,7 @@ import {
 } from '../../services/petition-signing.ts';
 import type { AppDeps } from '../deps.ts';
 import { fromOurOrigin } from './follow.ts';
+import { field, html, localeOf } from './form-pages.ts';
 import { petitionPageCache } from './petition-cache.ts';
 import {
   idempotencyPlaceholder,
@@ -44,32 +43,8 @@ import {
   petitionMessage,
   petitionPage,
 } from './petition-html.ts';
+import { appSigningLimiter } from './petition-limiter.ts';
 import { petitionScript } from './petition-script.ts';
-
-type Fields = Record<string, unknown>;
-
-function field(values: unknown, name: string): string {
-  const v = (values as Fields | undefined)?.[name];
-  return typeof v === 'string' ? v : '';
-}
-
-function localeOf(request: FastifyRequest, fallback?: string): Locale {
-  const explicit = field(request.query, 'lang') || field(request.body, 'lang');
-  if (isLocale(explicit)) return explicit;
-  const cookie = request.cookies.lawgap_lang;
-  if (isLocale(cookie)) return cookie;
-  if (isLocale(fallback)) return fallback;
-  return pickLocale(null, request.headers['accept-language']);
-}
-
-function html(reply: FastifyReply, status: number, body: string): FastifyReply {
-  return reply
-    .status(status)
-    .type('text/html; charset=utf-8')
-    .header('cache-control', 'no-store')
-    .header('referrer-policy', 'no-referrer')
-    .send(body);
-}
 
 function formState(body: unknown, problems: SignatureProblem[], notice?: string): PetitionFormState {
   return {
@@ -95,7 +70,7 @@ export async function registerPetitionPages(app: FastifyInstance, deps: AppDeps)
   };
   const db = deps.store.db;
   const cache = petitionPageCache(app);
-  const limiter = new SigningLimiter(deps.config.petitionAbuse);
+  const limiter = appSigningLimiter(app, deps.config.petitionAbuse);
   const signing = () => ({ db, fieldKey: fieldKey(), publicUrl: deps.config.publicUrl, limiter });
 
   const notFound = (reply: FastifyReply, locale: Locale, slug: string) =>

@@ -1,13 +1,16 @@
 /**
  * The portal home page (`/`): what lawgap is, the world and US-states maps of published scores (static SVG),
- * the same values in a table with links to each report card, and the latest published changes.
+ * the same values in a table with links to each report card, the latest published changes and the public,
+ * active campaigns to join.
  */
 import type { Locale } from '../../core/framework/types.ts';
 import { t } from '../../core/i18n/messages.ts';
 import { localized } from '../../core/jurisdictions/types.ts';
 import type { PortalOverview } from '../../services/portal.ts';
+import type { PublicCampaignSummary } from '../../services/public-campaigns.ts';
 import { esc } from './html.ts';
 import { fmt, portalPage, reportCardPath } from './portal-html.ts';
+import { campaignsSection } from './portal-live-html.ts';
 import { type MapValue, mapLegend, stateNameKey, usMapSvg, worldMapSvg } from './portal-maps.ts';
 
 const unitedStates = 'ocd-division/country:us';
@@ -63,7 +66,11 @@ ${items ? `<ul>${items}</ul>` : `<p>${esc(t(locale, 'portal.meta.nothing'))}</p>
 }
 
 /** The home page of the portal. */
-export function portalHomePage(locale: Locale, o: PortalOverview): string {
+export function portalHomePage(
+  locale: Locale,
+  o: PortalOverview,
+  campaigns: readonly PublicCampaignSummary[] = [],
+): string {
   const byNumeric = new Map<string, MapValue>();
   const byState = new Map<string, MapValue>();
   for (const s of o.scores) {
@@ -81,7 +88,8 @@ ${worldMapSvg(locale, byNumeric)}
 <h2>${esc(t(locale, 'portal.home.usMap'))}</h2>
 ${usMapSvg(locale, byState)}
 ${scoreTable(locale, o)}
-${latest(locale, o)}`;
+${latest(locale, o)}
+${campaignsSection(locale, campaigns)}`;
   return portalPage(locale, `${t(locale, 'site.name')}: ${t(locale, 'site.tagline')}`, '/', '', main, {
     framework: o.framework,
     asOf: o.asOf,

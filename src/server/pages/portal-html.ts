@@ -29,7 +29,7 @@ function nav(locale: Locale): string {
   const link = (href: string, key: Parameters<typeof t>[1]) =>
     `<li><a href="${href}">${esc(t(locale, key))}</a></li>`;
   return `<nav class="portal" aria-label="${esc(t(locale, 'portal.nav.label'))}"><ul>
-${link(`/${q}`, 'portal.nav.home')}${link(`/rankings${q}`, 'portal.nav.rankings')}${link(`/methodology${q}`, 'portal.nav.methodology')}${link('/app/', 'portal.nav.workspace')}${link('/api/docs', 'portal.nav.api')}
+${link(`/${q}`, 'portal.nav.home')}${link(`/rankings${q}`, 'portal.nav.rankings')}${link(`/compare${q}`, 'portal.nav.compare')}${link(`/law${q}`, 'lawlib.nav')}${link(`/methodology${q}`, 'portal.nav.methodology')}${link('/app/', 'portal.nav.workspace')}${link('/api/docs', 'portal.nav.api')}
 </ul></nav>`;
 }
 
@@ -94,8 +94,11 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .headline{display:flex;gap:24px;align-items:baseline;flex-wrap:wrap}
 .headline .big{font-size:2rem;font-weight:700}
 svg.bar{width:160px;height:12px;vertical-align:middle}
-svg.bar rect.track{fill:#e3e6ea}svg.bar rect.fill{fill:var(--accent)}
+svg.bar{background:#e3e6ea}svg.bar rect{fill:var(--accent)}svg.bar rect.track{fill:#e3e6ea}
 blockquote{margin:4px 0;padding-left:8px;border-left:3px solid var(--line)}
 .gap{border-top:1px solid var(--line);padding:8px 0}
+tr[id^="indicator-"]>td:nth-child(4){white-space:nowrap}
 svg.practice-chart{max-width:100%;height:auto}
+svg.score-plot{display:block;max-width:100%;height:auto;background:#fff}svg.score-plot text{white-space:pre}
+.compare-form{display:flex;flex-wrap:wrap;gap:0 16px}.compare-form select{display:block}
 `;

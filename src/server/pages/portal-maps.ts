@@ -1,8 +1,9 @@
 /**
  * The portal's maps as static SVG, drawn on the server: Natural Earth countries at 1:110m (world-atlas, Equal
  * Earth projection) matched by ISO 3166-1 numeric code, and US states (us-atlas, Albers USA) matched by name,
- * as the workspace's score map does. Nothing is fetched: the atlases are files of installed packages. Paths are
- * rounded to whole pixels with points closer than a few pixels dropped, which keeps both maps small. Colour is
+ * as the workspace's score map does. Nothing is fetched: the atlases are files of installed packages. Arcs are
+ * simplified once per process within about a pixel (portal-map-simplify.ts), paths rounded to whole pixels,
+ * specks dropped and every unscored shape drawn as one path, which keeps both maps small. Colour is
  * never the only carrier: each band has a pattern, the legend names them, and every value is in a text table.
  * The score bands follow the published grade thresholds and repeat the workspace's (web/lib/score-bands.ts).
  */
@@ -17,6 +18,7 @@ import type { Locale } from '../../core/framework/types.ts';
 import { t } from '../../core/i18n/messages.ts';
 import { type Grade, gradeThresholds } from '../../core/scoring/grades.ts';
 import { esc } from './html.ts';
+import { simplifyTopology } from './portal-map-simplify.ts';
 
 /** One band of scores: `min` inclusive, up to the next grade's threshold. */
 interface Band {
@@ -58,33 +60,48 @@ interface Shape {
   d: string;
 }
 
-/** A path context that writes whole-pixel relative moves and drops points within `min` pixels. */
-function compactPath(min: number) {
+/**
+ * A path context that writes whole-pixel relative moves, drops points within `min` pixels of the last one and
+ * rings whose extent is under `minRing` pixels (specks no reader could see or hover).
+ */
+function compactPath(min: number, minRing: number) {
   let out = '';
+  let ring = '';
   let lx = 0;
   let ly = 0;
+  let box = [0, 0, 0, 0];
   return {
     moveTo(x: number, y: number) {
       lx = Math.round(x);
       ly = Math.round(y);
-      out += `M${lx} ${ly}`;
+      box = [lx, ly, lx, ly];
+      ring = `M${lx} ${ly}`;
     },
     lineTo(x: number, y: number) {
       const nx = Math.round(x);
       const ny = Math.round(y);
       if (Math.abs(nx - lx) + Math.abs(ny - ly) < min) return;
-      out += `l${nx - lx} ${ny - ly}`;
+      ring += `l${nx - lx} ${ny - ly}`;
       lx = nx;
       ly = ny;
+      box = [
+        Math.min(box[0] ?? nx, nx),
+        Math.min(box[1] ?? ny, ny),
+        Math.max(box[2] ?? nx, nx),
+        Math.max(box[3] ?? ny, ny),
+      ];
     },
     closePath() {
-      out += 'z';
+      const extent = (box[2] ?? 0) - (box[0] ?? 0) + (box[3] ?? 0) - (box[1] ?? 0);
+      if (extent >= minRing) out += `${ring}z`;
+      ring = '';
     },
     beginPath() {},
     arc() {},
     take(): string {
-      const d = out;
+      const d = out + ring;
       out = '';
+      ring = '';
       return d;
     },
   };
@@ -95,7 +112,7 @@ function drawAll(
   features: ReadonlyArray<Feature<Geometry | null, { name: string }>>,
   min: number,
 ): Shape[] {
-  const ctx = compactPath(min);
+  const ctx = compactPath(min, 3);
   const draw = geoPath(projection, ctx);
   return features
     .map((f, i) => {
@@ -105,6 +122,8 @@ function drawAll(
     .filter((s) => s.d !== '');
 }
 
+// How far (in pixels) a simplified border may stray from the atlas's.
+const tolerance = 1.2;
 const size = { world: { width: 960, height: 470 }, us: { width: 960, height: 600 } };
 
 type Named = GeometryCollection<{ name: string }>;
@@ -113,8 +132,6 @@ let usShapes: Shape[] | null = null;
 
 function world() {
   if (worldShapes) return worldShapes;
-  const topology = worldAtlas as unknown as Topology<{ countries: Named }>;
-  const countries = feature(topology, topology.objects.countries);
   const { width, height } = size.world;
   const projection = geoEqualEarth().fitExtent(
     [
@@ -124,8 +141,14 @@ function world() {
     { type: 'Sphere' },
   );
   const outline = geoPath(projection).digits(0)({ type: 'Sphere' }) ?? '';
+  const topology = simplifyTopology(
+    worldAtlas as unknown as Topology<{ countries: Named }>,
+    (p) => projection(p),
+    tolerance,
+  );
+  const countries = feature(topology, topology.objects.countries);
   worldShapes = {
-    shapes: drawAll(projection, countries.features, 3).map((s) => ({ ...s, key: s.key.padStart(3, '0') })),
+    shapes: drawAll(projection, countries.features, 1).map((s) => ({ ...s, key: s.key.padStart(3, '0') })),
     outline,
   };
   return worldShapes;
@@ -143,7 +166,8 @@ function us(): Shape[] {
     ],
     states,
   );
-  usShapes = drawAll(projection, states.features, 3);
+  const simple = simplifyTopology(topology, (p) => projection(p), tolerance);
+  usShapes = drawAll(projection, feature(simple, simple.objects.states).features, 1);
   return usShapes;
 }
 
@@ -173,13 +197,22 @@ ${body}
 }
 
 function paths(shapes: readonly Shape[], lookUp: (s: Shape) => MapValue | null, locale: Locale): string {
-  return shapes
+  // Shapes without a score share one path (no per-shape title): most of the map, at a fraction of the bytes.
+  let unscored = '';
+  const scored = shapes
     .map((s) => {
       const v = lookUp(s);
-      const note = v?.total == null ? t(locale, 'portal.noScore') : String(v.total.toFixed(1));
-      return `<path d="${s.d}" fill="${fillOf(v?.total ?? null)}"><title>${esc(v?.name ?? s.name)}: ${esc(note)}</title></path>`;
+      if (v?.total == null) {
+        unscored += s.d;
+        return '';
+      }
+      return `<path d="${s.d}" fill="${fillOf(v.total)}"><title>${esc(v.name)}: ${esc(v.total.toFixed(1))}</title></path>`;
     })
     .join('');
+  const rest = unscored
+    ? `<path d="${unscored}" fill="${fillOf(null)}"><title>${esc(t(locale, 'portal.noScore'))}</title></path>`
+    : '';
+  return rest + scored;
 }
 
 /** The world map; `byNumeric` holds each scored country's value by ISO 3166-1 numeric code. */

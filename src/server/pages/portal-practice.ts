@@ -10,12 +10,29 @@ import { type MessageKey, t } from '../../core/i18n/messages.ts';
 import { localized } from '../../core/jurisdictions/types.ts';
 import { trendChartSvg } from '../../core/statistics/practice-chart.ts';
 import type { StatisticMeasure } from '../../core/statistics/types.ts';
-import type { PracticeIndicator, PracticeView } from '../../services/practice.ts';
+import type {
+  PracticeIndicator,
+  PracticePoint,
+  PracticeSeries,
+  PracticeView,
+} from '../../services/practice.ts';
 import { esc } from './html.ts';
 
 const measureLabel = (locale: Locale, m: StatisticMeasure) => t(locale, `app.statistics.measure.${m}`);
+/** A series' name: its measure, or for case releases that they are victims in case records. */
+export const seriesLabel = (locale: Locale, s: Pick<PracticeSeries, 'measure' | 'origin'>) =>
+  s.origin === 'case_release' ? t(locale, 'practice.case.series') : measureLabel(locale, s.measure);
 
-function sourceCell(p: { source: string; sourceUrl: string | null }): string {
+/** A point's value as HTML: `< k` when suppressed. */
+export const valueCell = (locale: Locale, p: PracticePoint): string =>
+  p.value === null ? `&lt; ${p.below ?? ''}` : p.value.toLocaleString(locale);
+
+/** A point's source as HTML; case-release points say they come from case data and how they were protected. */
+export function sourceCell(locale: Locale, p: PracticePoint): string {
+  if (p.privacy) {
+    const { mechanism, k, epsilon } = p.privacy;
+    return esc(t(locale, `practice.case.${mechanism}`, { k, epsilon }));
+  }
   return p.sourceUrl && /^https?:\/\//i.test(p.sourceUrl)
     ? `<a href="${esc(p.sourceUrl)}">${esc(p.source)}</a>`
     : esc(p.source);
@@ -23,9 +40,13 @@ function sourceCell(p: { source: string; sourceUrl: string | null }): string {
 
 function indicatorPart(locale: Locale, framework: Framework, ind: PracticeIndicator): string {
   const question = framework.indicators.find((i) => i.id === ind.indicatorId)?.question;
-  const measures = ind.series.map((s) => measureLabel(locale, s.measure)).join(', ');
+  const measures = ind.series.map((s) => seriesLabel(locale, s)).join(', ');
   const svg = trendChartSvg(
-    ind.series.map((s) => ({ label: measureLabel(locale, s.measure), points: s.points })),
+    ind.series.map((s) => ({
+      label: seriesLabel(locale, s),
+      // A suppressed count has no value to draw; the table says `< k`.
+      points: s.points.flatMap((p) => (p.value === null ? [] : [{ year: p.year, value: p.value }])),
+    })),
     {
       title: t(locale, 'practice.chart', { id: ind.indicatorId, measures }),
       year: t(locale, 'practice.year'),
@@ -33,11 +54,11 @@ function indicatorPart(locale: Locale, framework: Framework, ind: PracticeIndica
     },
   );
   const rows = ind.series
-    .flatMap((s) => s.points.map((p) => ({ ...p, measure: s.measure })))
-    .sort((a, b) => a.year - b.year || (a.measure < b.measure ? -1 : 1))
+    .flatMap((s) => s.points.map((p) => ({ ...p, measure: s.measure, label: seriesLabel(locale, s) })))
+    .sort((a, b) => a.year - b.year || (a.label < b.label ? -1 : 1))
     .map(
       (p) =>
-        `<tr><th scope="row">${p.year}</th><td>${esc(measureLabel(locale, p.measure))}</td><td class="num">${p.value.toLocaleString(locale)}</td><td>${esc(t(locale, `practice.unit.${p.unit}`))}</td><td>${sourceCell(p)}</td><td>${esc(p.sourceDate)}</td><td>${esc(p.publishedBy)}</td></tr>`,
+        `<tr><th scope="row">${p.year}</th><td>${esc(p.label)}</td><td class="num">${valueCell(locale, p)}</td><td>${esc(t(locale, `practice.unit.${p.unit}`))}</td><td>${sourceCell(locale, p)}</td><td>${esc(p.sourceDate)}</td><td>${esc(p.publishedBy)}</td></tr>`,
     )
     .join('');
   const id = `practice-${esc(ind.indicatorId)}`;

@@ -1,30 +1,39 @@
 /**
  * The public portal's routes: `/` (home), `/jurisdictions/<OCD id>` (report card), `/rankings`,
- * `/methodology` and `/assets/portal.css`. Server-rendered, working without JavaScript, in the reader's locale
+ * `/methodology`, `/assets/portal.css` and the share images (`/og.png`, `/jurisdictions/<OCD id>/og.png`:
+ * portal-og.ts). Server-rendered, working without JavaScript, in the reader's locale
  * (`requestLocale`). Pages come from the page cache (portal-cache.ts) keyed by locale, date, path and the
  * canonical query, so a hit never touches the database; `x-portal-cache: hit|miss` says which it was.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isDomainError } from '../../core/errors.ts';
 import type { Locale } from '../../core/framework/types.ts';
+import { t } from '../../core/i18n/messages.ts';
 import { portalMethodology, portalOverview, portalReportCard } from '../../services/portal.ts';
+import { portalReportExtras } from '../../services/portal-compare.ts';
+import { listPublicCampaigns } from '../../services/public-campaigns.ts';
 import { today } from '../../services/scores.ts';
 import type { AppDeps } from '../deps.ts';
+import { registerLawLibraryPages } from './law-library.ts';
 import { type CachedPage, createPageCache, type PageCache } from './portal-cache.ts';
+import { sendText } from './portal-compress.ts';
 import { portalHomePage } from './portal-home.ts';
 import { portalCss } from './portal-html.ts';
+import { registerLivePortalPages } from './portal-live.ts';
 import { portalMethodologyPage } from './portal-methodology.ts';
+import { createOgImages, reportShare, siteShare, withShareTags } from './portal-og.ts';
+import { printCss } from './portal-print.ts';
 import { portalRankingsPage, rankingQuery, rankingView } from './portal-rankings.ts';
 import { portalNotFoundPage, portalReportPage } from './portal-report.ts';
 import { registerRightsPages } from './portal-rights.ts';
 
 function send(reply: FastifyReply, page: CachedPage & { hit: boolean }): FastifyReply {
-  return reply
+  reply
     .status(page.status)
     .type('text/html; charset=utf-8')
     .header('cache-control', 'no-cache')
-    .header('x-portal-cache', page.hit ? 'hit' : 'miss')
-    .send(page.body);
+    .header('x-portal-cache', page.hit ? 'hit' : 'miss');
+  return sendText(reply.request, reply, page.body);
 }
 
 const ok = (body: string): CachedPage => ({ status: 200, body });
@@ -41,18 +50,35 @@ export async function registerPortalPages(
   const cache = createPageCache();
   app.addHook('onClose', async () => cache.dispose());
   const rights = await registerRightsPages(app, deps, requestLocale, cache);
+  registerLawLibraryPages(app, deps, requestLocale, cache);
+  registerLivePortalPages(app, deps, requestLocale, cache);
   const db = deps.store.db;
   const key = (locale: Locale, date: string, path: string) => `${locale}|${date}|${path}`;
+  const origin = deps.config.publicUrl;
+  const og = createOgImages(deps, requestLocale);
+  app.addHook('onClose', async () => og.dispose());
+  app.get('/og.png', og.site);
 
-  app.get('/assets/portal.css', async (_request, reply) =>
-    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(portalCss),
+  const css = portalCss + printCss;
+  app.get('/assets/portal.css', async (request, reply) =>
+    sendText(
+      request,
+      reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600'),
+      css,
+    ),
   );
 
   app.get('/', async (request, reply) => {
     const locale = requestLocale(request, reply);
     const date = today();
     const page = await cache.serve(key(locale, date, '/'), async () =>
-      ok(portalHomePage(locale, await portalOverview({ db }, date))),
+      ok(
+        withShareTags(
+          portalHomePage(locale, await portalOverview({ db }, date), await listPublicCampaigns({ db })),
+          locale,
+          siteShare(locale, `${t(locale, 'site.name')}: ${t(locale, 'site.tagline')}`, '/', origin),
+        ),
+      ),
     );
     return send(reply, page);
   });
@@ -70,20 +96,33 @@ export async function registerPortalPages(
   app.get('/methodology', async (request, reply) => {
     const locale = requestLocale(request, reply);
     const page = await cache.serve(key(locale, today(), '/methodology'), async () =>
-      ok(portalMethodologyPage(locale, await portalMethodology({ db }))),
+      ok(
+        withShareTags(
+          portalMethodologyPage(locale, await portalMethodology({ db })),
+          locale,
+          siteShare(locale, t(locale, 'portal.method.title'), '/methodology', origin),
+        ),
+      ),
     );
     return send(reply, page);
   });
 
   app.get('/jurisdictions/*', async (request, reply) => {
-    const sub = await rights(request, reply);
+    const sub = (await rights(request, reply)) ?? (await og.report(request, reply));
     if (sub) return sub;
     const locale = requestLocale(request, reply);
     const date = today();
     const id = (request.params as { '*': string })['*'];
     const page = await cache.serve(key(locale, date, `/jurisdictions/${id}`), async () => {
       try {
-        return ok(portalReportPage(locale, await portalReportCard({ db }, id, date, locale)));
+        const base = await portalReportCard({ db }, id, date, locale);
+        const card = {
+          ...base,
+          live: await portalReportExtras({ db }, base.jurisdiction.id, base.gaps, date),
+        };
+        return ok(
+          withShareTags(portalReportPage(locale, card, origin), locale, reportShare(locale, card, origin)),
+        );
       } catch (err) {
         if (isDomainError(err) && err.code === 'JURISDICTION_NOT_FOUND') {
           return { status: 404, body: portalNotFoundPage(locale, request.url.split('?')[0] ?? '/') };

@@ -31,6 +31,7 @@ import {
 } from '../../services/sign-on.ts';
 import type { AppDeps } from '../deps.ts';
 import { createLoginLimiter } from '../plugins/login-limiter.ts';
+import { html } from './form-pages.ts';
 import { type MultipartForm, multipartBoundary, parseMultipart } from './multipart.ts';
 import {
   blankSignForm,
@@ -51,15 +52,6 @@ function localeOf(request: FastifyRequest, form?: Record<string, string>): Local
   const explicit = text(request.query, 'lang') || (form?.lang ?? '');
   if (isLocale(explicit)) return explicit;
   return pickLocale(request.cookies.lawgap_lang, request.headers['accept-language']);
-}
-
-function html(reply: FastifyReply, status: number, body: string): FastifyReply {
-  return reply
-    .status(status)
-    .type('text/html; charset=utf-8')
-    .header('cache-control', 'no-store')
-    .header('referrer-policy', 'no-referrer')
-    .send(body);
 }
 
 /** The follow form's origin rule (pages/follow.ts): a browser that names the request's site must name ours. */

@@ -28,6 +28,10 @@ import * as letterActions from './20261129260000-letter-actions.ts';
 import * as helpResources from './20261129270000-help-resources.ts';
 import * as caseRecords from './20261129280000-case-records.ts';
 import * as petitionAbuse from './20261129285000-petition-abuse.ts';
+import * as supporterData from './20261129300000-supporter-data.ts';
+import * as embedPartners from './20261129310000-embed-partners.ts';
+import * as campaignPublic from './20261129330000-campaign-public.ts';
+import * as caseReleaseDrafts from './20261129340000-case-release-drafts.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261129010000-initial': initial,
@@ -58,4 +62,8 @@ export const migrations: Record<string, Migration> = {
   '20261129270000-help-resources': helpResources,
   '20261129280000-case-records': caseRecords,
   '20261129285000-petition-abuse': petitionAbuse,
+  '20261129300000-supporter-data': supporterData,
+  '20261129310000-embed-partners': embedPartners,
+  '20261129330000-campaign-public': campaignPublic,
+  '20261129340000-case-release-drafts': caseReleaseDrafts,
 };

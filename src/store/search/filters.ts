@@ -18,6 +18,7 @@ export function visibleJurisdiction(visibility: Exclude<Visibility, 'all'>): Raw
 export function eligibleVersions(q: SearchQuery): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [];
   if (q.jurisdictionId !== undefined) parts.push(sql`d.jurisdiction_id = ${q.jurisdictionId}`);
+  if (q.documentId !== undefined) parts.push(sql`d.id = ${q.documentId}`);
   if (q.type !== undefined) parts.push(sql`d.type = ${q.type}`);
   if (q.asOf !== undefined) {
     parts.push(sql`v.effective_from <= ${q.asOf} and (v.effective_to is null or v.effective_to > ${q.asOf})`);

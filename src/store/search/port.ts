@@ -47,6 +47,8 @@ export type Visibility = { organizationId: string | null } | 'all';
 export interface SearchQuery {
   text: string;
   jurisdictionId?: string;
+  /** Only provisions of this document. */
+  documentId?: string;
   type?: LawDocumentType;
   /** `YYYY-MM-DD`: search the versions in force that day (else each document's latest). */
   asOf?: string;

@@ -19,6 +19,9 @@ export interface Campaign {
   endDate: string | null;
   partners: Array<{ organizationId: string; organizationName: string; role: PartnerRole; addedAt: string }>;
   access: 'owner' | PartnerRole;
+  /** Shown on the public portal while active, at /campaigns/<publicSlug>. */
+  public: boolean;
+  publicSlug: string | null;
   createdBy: string;
   createdAt: string;
   updatedAt: string;
@@ -167,6 +170,12 @@ export function campaignEndpoints(http: HttpClient) {
     createCampaign: (body: CampaignCreateBody) => http.request<Campaign>('POST', '/api/v1/campaigns', body),
     updateCampaign: (id: string, body: CampaignPatchBody) =>
       http.request<Campaign>('PATCH', `/api/v1/campaigns/${enc(id)}`, body),
+    setCampaignPublic: (id: string, isPublic: boolean) =>
+      http.request<{ id: string; public: boolean; publicSlug: string | null }>(
+        'PUT',
+        `/api/v1/campaigns/${enc(id)}/public`,
+        { public: isPublic },
+      ),
     setCampaignPartner: (id: string, organization: string, role: PartnerRole) =>
       http.request<Campaign>('PUT', `/api/v1/campaigns/${enc(id)}/partners/${enc(organization)}`, { role }),
     removeCampaignPartner: (id: string, organization: string) =>

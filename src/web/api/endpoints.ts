@@ -2,7 +2,9 @@
 import { billEndpoints } from './bill-endpoints.ts';
 import { campaignEndpoints } from './campaign-endpoints.ts';
 import { campaignInteropEndpoints } from './campaign-interop-endpoints.ts';
+import { caseEndpoints } from './case-endpoints.ts';
 import type { HttpClient } from './client.ts';
+import { embedEndpoints } from './embed-endpoints.ts';
 import { helpResourceEndpoints } from './help-resource-endpoints.ts';
 import { letterActionEndpoints } from './letter-action-endpoints.ts';
 import { petitionEndpoints } from './petition-endpoints.ts';
@@ -106,7 +108,9 @@ export function createApi(http: HttpClient) {
     ...signOnEndpoints(http),
     ...statisticsEndpoints(http),
     ...practiceEndpoints(http),
+    ...caseEndpoints(http),
     ...helpResourceEndpoints(http),
+    ...embedEndpoints(http),
     session: async () => remember(await http.request<SessionState>('GET', '/api/v1/session')),
     signIn: async (email: string, password: string) =>
       remember(await http.request<SessionState>('POST', '/api/v1/session', { email, password })),

@@ -141,6 +141,7 @@ export function Layout({ children }: { children: ReactNode }) {
             {can('org:read') ? <NavLink to="/qc">{t('app.qc.title')}</NavLink> : null}
             {can('org:read') ? <NavLink to="/campaigns">{t('app.nav.campaigns')}</NavLink> : null}
             {can('org:read') ? <NavLink to="/statistics">{t('app.nav.statistics')}</NavLink> : null}
+            {can('cases:read') ? <NavLink to="/cases">{t('app.nav.cases')}</NavLink> : null}
             {can('org:read') ? <NavLink to="/help-resources">{t('app.helpResources.title')}</NavLink> : null}
             {can('org:read') ? <NavLink to="/admin/members">{t('app.members.title')}</NavLink> : null}
             {can('members:manage') ? <NavLink to="/admin/tokens">{t('app.tokens.title')}</NavLink> : null}

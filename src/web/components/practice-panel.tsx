@@ -19,7 +19,15 @@ function PracticeTable({ id, name, indicator }: { id: string; name: string; indi
   const { api } = useSession();
   const view = useLoad<PracticeView>(() => api.practice(id, indicator), [api, id, indicator]);
   const line = view.data?.indicators[0];
-  const rows = (line?.series ?? []).flatMap((s) => s.points.map((p) => ({ ...p, measure: s.measure })));
+  // Case-release series are their own rows, marked as drawn from case data with their privacy method.
+  const rows = (line?.series ?? []).flatMap((s) =>
+    s.points.map((p) => ({
+      ...p,
+      measure: s.measure,
+      label:
+        s.origin === 'case_release' ? t('practice.case.series') : t(`app.statistics.measure.${s.measure}`),
+    })),
+  );
   return (
     <>
       <LoadState loading={view.data === null && !view.error} error={view.error} />
@@ -41,15 +49,22 @@ function PracticeTable({ id, name, indicator }: { id: string; name: string; indi
           </thead>
           <tbody>
             {rows
-              .sort((a, b) => a.year - b.year || (a.measure < b.measure ? -1 : 1))
+              .sort((a, b) => a.year - b.year || (a.label < b.label ? -1 : 1))
               .map((p) => (
-                <tr key={`${p.year}|${p.measure}`}>
+                <tr key={`${p.year}|${p.label}`}>
                   <th scope="row">{p.year}</th>
-                  <td>{t(`app.statistics.measure.${p.measure}`)}</td>
+                  <td>{p.label}</td>
                   <td>
-                    {p.value} {t(`practice.unit.${p.unit}`)}
+                    {p.value === null ? `< ${p.below ?? ''}` : p.value} {t(`practice.unit.${p.unit}`)}
                   </td>
-                  <td>{p.source}</td>
+                  <td>
+                    {p.privacy
+                      ? t(`practice.case.${p.privacy.mechanism}`, {
+                          k: p.privacy.k,
+                          epsilon: p.privacy.epsilon,
+                        })
+                      : p.source}
+                  </td>
                   <td>{p.sourceDate}</td>
                 </tr>
               ))}

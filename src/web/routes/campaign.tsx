@@ -9,10 +9,12 @@ import {
 } from '../api/campaign-endpoints.ts';
 import { Announcer } from '../components/announcer.tsx';
 import { CampaignActions } from '../components/campaign-actions.tsx';
+import { CampaignEmbeds } from '../components/campaign-embeds.tsx';
 import { CampaignExportLinks } from '../components/campaign-interop.tsx';
 import { CampaignLibrary } from '../components/campaign-library.tsx';
 import { CampaignOutcomeSection } from '../components/campaign-outcome.tsx';
 import { CampaignPetitions } from '../components/campaign-petitions.tsx';
+import { CampaignPublicForm } from '../components/campaign-public.tsx';
 import { CampaignSignOn } from '../components/campaign-sign-on.tsx';
 import { CampaignStories } from '../components/campaign-stories.tsx';
 import { CampaignTargetsSection } from '../components/campaign-targets.tsx';
@@ -244,7 +246,10 @@ export function CampaignPage({ id }: { id: string }) {
             <dd>{c.billIds.length}</dd>
           </dl>
           {editable ? (
-            <StatusForm campaign={c} onSaved={campaign.setData} />
+            <>
+              <StatusForm campaign={c} onSaved={campaign.setData} />
+              <CampaignPublicForm campaign={c} onSaved={campaign.setData} />
+            </>
           ) : (
             <p>{t('app.campaigns.readOnly')}</p>
           )}
@@ -257,6 +262,7 @@ export function CampaignPage({ id }: { id: string }) {
           <CampaignSignOn campaignId={c.id} editable={editable} />
           <CampaignExportLinks campaignId={c.id} />
           <Partners campaign={c} onSaved={campaign.setData} />
+          <CampaignEmbeds key={c.partners.map((p) => p.organizationId).join()} campaignId={c.id} />
           <section aria-labelledby="timeline">
             <h2 id="timeline">{t('app.campaigns.timeline')}</h2>
             <p>{t('app.campaigns.timelineIntro')}</p>

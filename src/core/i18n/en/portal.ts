@@ -18,6 +18,7 @@ export const enPortal = {
   'portal.col.rank': 'Rank',
   'portal.col.published': 'Published',
   'portal.col.area': 'Area',
+  'portal.col.verified': 'Last verified',
   'portal.col.indicator': 'Indicator',
   'portal.capped': 'capped by a negative modifier',
   'portal.legend': 'Key',
@@ -49,9 +50,22 @@ export const enPortal = {
   'portal.report.gaps': 'Gaps',
   'portal.report.noGaps': 'No gaps among the published answers.',
   'portal.report.gapPoints': 'Up to {points} points available',
-  'portal.report.gapValue': 'Answered {value}; full marks need {full}.',
-  'portal.report.standards': 'Standards',
-  'portal.report.exemplars': 'Laws elsewhere that meet it',
+  'portal.report.gapValue': 'Answer {value}, full marks {full}: up to {points} points.',
+  'portal.report.standards': 'Standards:',
+  'portal.report.standardsKey': 'Instruments the standards come from',
+  'portal.report.exemplars': 'Laws elsewhere that meet it:',
+  'portal.og.report':
+    '{name}: {total} out of 100, grade {grade}, on the {framework}, version {version}. Every answer with its citation and quote.',
+  'portal.og.notScored': '{name}: no published score yet on the {framework}, version {version}.',
+  'portal.og.home':
+    'Published scores of anti-trafficking laws by jurisdiction, with the evidence behind every answer.',
+  'portal.og.methodology':
+    'How lawgap scores anti-trafficking laws: indicators, weights, grade thresholds and how to recompute a score.',
+  'portal.og.score': 'Score',
+  'portal.og.grade': 'Grade',
+  'portal.og.outOf': 'out of 100',
+  'portal.og.framework': 'Framework version {version}',
+  'portal.og.none': 'No published score yet',
   'portal.report.notFound': 'No such jurisdiction',
   'portal.report.notFoundBody':
     'There is no public jurisdiction with this address. The rankings list every one.',

@@ -22,5 +22,10 @@ export const enPractice = {
   'practice.panelIntro':
     'Published enforcement figures beside the indicator you choose, for each jurisdiction. They never count in the scores above.',
   'practice.indicator': 'Indicator',
+  'practice.case.series': 'Victims in case records (privacy-protected)',
+  'practice.case.suppressed':
+    'Derived from case records (HTCDS) published by this organization; counts below {k} are hidden and the rest rounded down to a multiple of {k}; no ε spent',
+  'practice.case.noisy':
+    'Derived from case records (HTCDS) published by this organization; random noise added (ε {epsilon} spent), then counts below {k} hidden and the rest rounded down to a multiple of {k}',
   'practice.noneFor': 'No published practice figures for {id}.',
 } as const;

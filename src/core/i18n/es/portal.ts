@@ -18,6 +18,7 @@ export const esPortal = {
   'portal.col.rank': 'Puesto',
   'portal.col.published': 'Publicado',
   'portal.col.area': 'Área',
+  'portal.col.verified': 'Última verificación',
   'portal.col.indicator': 'Indicador',
   'portal.capped': 'limitada por un modificador negativo',
   'portal.legend': 'Leyenda',
@@ -49,9 +50,22 @@ export const esPortal = {
   'portal.report.gaps': 'Carencias',
   'portal.report.noGaps': 'Ninguna carencia entre las respuestas publicadas.',
   'portal.report.gapPoints': 'Hasta {points} puntos posibles',
-  'portal.report.gapValue': 'Respuesta {value}; la puntuación completa requiere {full}.',
-  'portal.report.standards': 'Normas',
-  'portal.report.exemplars': 'Leyes de otros lugares que lo cumplen',
+  'portal.report.gapValue': 'Respuesta {value}, máximo {full}: hasta {points} puntos.',
+  'portal.report.standards': 'Normas:',
+  'portal.report.standardsKey': 'Instrumentos de los que proceden las normas',
+  'portal.report.exemplars': 'Leyes de otros lugares que lo cumplen:',
+  'portal.og.report':
+    '{name}: {total} sobre 100, calificación {grade}, según el {framework}, versión {version}. Cada respuesta con su cita y su texto.',
+  'portal.og.notScored': '{name}: aún sin puntuación publicada según el {framework}, versión {version}.',
+  'portal.og.home':
+    'Puntuaciones publicadas de las leyes contra la trata por jurisdicción, con las pruebas de cada respuesta.',
+  'portal.og.methodology':
+    'Cómo puntúa lawgap las leyes contra la trata: indicadores, pesos, umbrales de calificación y cómo recalcular una puntuación.',
+  'portal.og.score': 'Puntuación',
+  'portal.og.grade': 'Calificación',
+  'portal.og.outOf': 'sobre 100',
+  'portal.og.framework': 'Marco, versión {version}',
+  'portal.og.none': 'Aún sin puntuación publicada',
   'portal.report.notFound': 'Jurisdicción inexistente',
   'portal.report.notFoundBody':
     'No hay ninguna jurisdicción pública con esta dirección. Las clasificaciones las enumeran todas.',

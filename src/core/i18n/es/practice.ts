@@ -24,5 +24,10 @@ export const esPractice: Record<keyof typeof enPractice, string> = {
   'practice.panelIntro':
     'Cifras publicadas de aplicación de la ley junto al indicador que elija, para cada jurisdicción. Nunca cuentan en las puntuaciones de arriba.',
   'practice.indicator': 'Indicador',
+  'practice.case.series': 'Víctimas en registros de casos (con protección de la privacidad)',
+  'practice.case.suppressed':
+    'Derivado de registros de casos (HTCDS) publicados por esta organización; los recuentos inferiores a {k} se ocultan y los demás se redondean hacia abajo a un múltiplo de {k}; sin gasto de ε',
+  'practice.case.noisy':
+    'Derivado de registros de casos (HTCDS) publicados por esta organización; se añade ruido aleatorio (ε {epsilon} gastado) y luego los recuentos inferiores a {k} se ocultan y los demás se redondean hacia abajo a un múltiplo de {k}',
   'practice.noneFor': 'No hay cifras de práctica publicadas para {id}.',
 };

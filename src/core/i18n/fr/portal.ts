@@ -18,6 +18,7 @@ export const frPortal = {
   'portal.col.rank': 'Rang',
   'portal.col.published': 'Publié',
   'portal.col.area': 'Domaine',
+  'portal.col.verified': 'Dernière vérification',
   'portal.col.indicator': 'Indicateur',
   'portal.capped': 'plafonnée par un modificateur négatif',
   'portal.legend': 'Légende',
@@ -49,9 +50,22 @@ export const frPortal = {
   'portal.report.gaps': 'Lacunes',
   'portal.report.noGaps': 'Aucune lacune parmi les réponses publiées.',
   'portal.report.gapPoints': 'Jusqu’à {points} points possibles',
-  'portal.report.gapValue': 'Réponse {value} ; la note maximale demande {full}.',
-  'portal.report.standards': 'Normes',
-  'portal.report.exemplars': 'Lois d’ailleurs qui y répondent',
+  'portal.report.gapValue': 'Réponse {value}, maximum {full} : jusqu’à {points} points.',
+  'portal.report.standards': 'Normes :',
+  'portal.report.standardsKey': 'Instruments dont viennent les normes',
+  'portal.report.exemplars': 'Lois d’ailleurs qui y répondent :',
+  'portal.og.report':
+    '{name} : {total} sur 100, note {grade}, selon le {framework}, version {version}. Chaque réponse avec sa citation et son extrait.',
+  'portal.og.notScored': '{name} : pas encore de score publié selon le {framework}, version {version}.',
+  'portal.og.home':
+    'Scores publiés des lois contre la traite par juridiction, avec les preuves de chaque réponse.',
+  'portal.og.methodology':
+    'Comment lawgap note les lois contre la traite : indicateurs, poids, seuils de notes et comment recalculer un score.',
+  'portal.og.score': 'Score',
+  'portal.og.grade': 'Note',
+  'portal.og.outOf': 'sur 100',
+  'portal.og.framework': 'Cadre, version {version}',
+  'portal.og.none': 'Pas encore de score publié',
   'portal.report.notFound': 'Juridiction inconnue',
   'portal.report.notFoundBody':
     'Aucune juridiction publique ne porte cette adresse. Les classements les listent toutes.',

@@ -24,5 +24,10 @@ export const frPractice: Record<keyof typeof enPractice, string> = {
   'practice.panelIntro':
     'Chiffres publiés de l’application de la loi à côté de l’indicateur choisi, pour chaque juridiction. Ils ne comptent jamais dans les notes ci-dessus.',
   'practice.indicator': 'Indicateur',
+  'practice.case.series': 'Victimes dans les dossiers (protection de la vie privée)',
+  'practice.case.suppressed':
+    'Tiré de dossiers (HTCDS) publiés par cette organisation ; les effectifs inférieurs à {k} sont masqués et les autres arrondis à un multiple de {k} inférieur ; aucun ε dépensé',
+  'practice.case.noisy':
+    'Tiré de dossiers (HTCDS) publiés par cette organisation ; un bruit aléatoire est ajouté (ε {epsilon} dépensé), puis les effectifs inférieurs à {k} sont masqués et les autres arrondis à un multiple de {k} inférieur',
   'practice.noneFor': 'Aucun chiffre de pratique publié pour {id}.',
 };

@@ -1,0 +1,32 @@
+/** English text of the embed pages and widgets, the report card's "Embed this" and the workspace's embed panel. */
+export const enEmbeds = {
+  'embed.poweredBy': 'Powered by {site}',
+  'embed.badge.notScored': 'No published score yet',
+  'embed.readReport': 'Read the full report card',
+  'embed.gaps.title': 'Gaps in the law: {name}',
+  'embed.map.title': 'Scores by jurisdiction',
+  'embed.map.values': 'Every score as text',
+  'embed.map.more': 'See every report card',
+  'embed.this.title': 'Embed this',
+  'embed.this.intro':
+    'Copy one of these snippets into your site. The widgets show published data only and update when it changes.',
+  'embed.snippet.badge': 'Report card badge (iframe)',
+  'embed.snippet.badgeSvg': 'Report card badge (image, no frame)',
+  'embed.snippet.gaps': 'Gap list (iframe)',
+  'embed.snippet.map': 'Map of scores (iframe)',
+  'app.embeds.title': 'Embeds and partners',
+  'app.embeds.intro':
+    'Put an action on a partner site: copy the snippet. Actions taken through it are counted for that partner.',
+  'app.embeds.action': 'Action',
+  'app.embeds.partner': 'Partner',
+  'app.embeds.noPartner': 'No partner',
+  'app.embeds.snippet': 'Snippet to copy',
+  'app.embeds.counts': 'Actions per partner',
+  'app.embeds.signatures': 'Signatures',
+  'app.embeds.letters': 'Letters',
+  'app.embeds.calls': 'Call reports',
+  'app.embeds.none': 'This campaign has no petition, letter or call action to embed yet.',
+  'app.embeds.kind.petition': 'Petition',
+  'app.embeds.kind.letter': 'Letter',
+  'app.embeds.kind.call': 'Call',
+} as const;

@@ -1,0 +1,378 @@
+/**
+ * The public action pages in embed form, for partner sites' iframes (docs/embeds.md):
+ * - `GET /embed/act/:slug` and `POST /embed/act/:slug/sign`: the petition, its count and the same no-JS sign
+ *   form as `/act/:slug`, with the same abuse controls (the app's one signing limiter, the same challenge);
+ * - `GET|POST /embed/act/:slug/letter` (find your lawmakers, then the editable letter) and
+ *   `POST /embed/act/:slug/letter/send`;
+ * - `GET|POST /embed/act/:slug/call`: numbers, script and the outcome report.
+ * Cache rules as for the petition page: an embed page GET without a lookup is served from memory
+ * (petition-cache.ts), so it touches no database on a hit. Lookups and the letter preview are answered by the
+ * public page's own handler (an in-process request) and turned into embed form, so the logic is one.
+ * `?partner=<code>` (a campaign partner's organisation slug) is carried by every form and checked only when an
+ * action is stored (services/embed-partners.ts): an unknown code is recorded as no partner, never an error.
+ * Writes must come from our own origin, as on the public pages: a form inside the frame is our origin.
+ */
+import { randomBytes } from 'node:crypto';
+import formbody from '@fastify/formbody';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isDomainError } from '../../core/errors.ts';
+import type { Locale } from '../../core/framework/types.ts';
+import { isLocale, pickLocale } from '../../core/i18n/locales.ts';
+import { type MessageKey, t } from '../../core/i18n/messages.ts';
+import { reportCall } from '../../services/call-reports.ts';
+import { partnerCodeOf, resolveEmbedPartner } from '../../services/embed-partners.ts';
+import { type FieldKey, loadFieldKey } from '../../services/field-crypto.ts';
+import {
+  actionTargets,
+  type LetterProblem,
+  publicAction,
+  sendLetter,
+} from '../../services/letter-sending.ts';
+import { challengeField } from '../../services/petition-challenge.ts';
+import { publicPetition, type SignatureProblem, signPetition } from '../../services/petition-signing.ts';
+import type { AppDeps } from '../deps.ts';
+import { embedActionPage, embedCss, withPartner } from './embed-html.ts';
+import { fromOurOrigin } from './follow.ts';
+import { esc } from './html.ts';
+import { letterPreviewPage } from './letter-action-html.ts';
+import { PetitionPageCache, petitionPageCache } from './petition-cache.ts';
+import { idempotencyPlaceholder, petitionMessage, petitionPage } from './petition-html.ts';
+import { appSigningLimiter } from './petition-limiter.ts';
+
+type Fields = Record<string, unknown>;
+
+function field(values: unknown, name: string): string {
+  const v = (values as Fields | undefined)?.[name];
+  return typeof v === 'string' ? v : '';
+}
+
+function list(values: unknown, name: string): string[] {
+  const v = (values as Fields | undefined)?.[name];
+  const all = Array.isArray(v) ? v : v === undefined ? [] : [v];
+  return [...new Set(all.filter((x): x is string => typeof x === 'string' && x.length <= 200))].slice(0, 50);
+}
+
+function localeOf(request: FastifyRequest): Locale {
+  const explicit = field(request.query, 'lang') || field(request.body, 'lang');
+  if (isLocale(explicit)) return explicit;
+  const cookie = request.cookies.lawgap_lang;
+  if (isLocale(cookie)) return cookie;
+  return pickLocale(null, request.headers['accept-language']);
+}
+
+/** The partner code of a request (query or form), when well-formed; otherwise none. */
+function partnerOf(request: FastifyRequest): string | null {
+  return partnerCodeOf(field(request.body, 'partner') || field(request.query, 'partner'));
+}
+
+function html(reply: FastifyReply, status: number, body: string): FastifyReply {
+  return reply
+    .status(status)
+    .type('text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .header('referrer-policy', 'no-referrer')
+    .send(body);
+}
+
+/** The query a lookup keeps, without the partner code (the embed page adds it back). */
+function lookupQuery(query: unknown): string {
+  const keep = new URLSearchParams();
+  for (const name of ['postcode', 'lat', 'lon'] as const)
+    if (field(query, name)) keep.set(name, field(query, name));
+  for (const d of list(query, 'd')) keep.append('d', d);
+  return keep.toString();
+}
+
+/** Registers the embed forms of the petition, letter and call pages. */
+export async function registerEmbedActionPages(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  let key: FieldKey | null = null;
+  const fieldKey = () => {
+    key ??= loadFieldKey(deps.config);
+    return key;
+  };
+  const db = deps.store.db;
+  const petitions = petitionPageCache(app);
+  const actions = new PetitionPageCache();
+  const limiter = appSigningLimiter(app, deps.config.petitionAbuse);
+
+  app.get('/assets/embed.css', async (_request, reply) =>
+    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(embedCss),
+  );
+
+  /** A page of the public action routes, asked in-process, as an embed page. */
+  const viaPublicPage = async (
+    request: FastifyRequest,
+    method: 'GET' | 'POST',
+    url: string,
+    embedPath: string,
+    query = '',
+  ) => {
+    const locale = localeOf(request);
+    const res = await app.inject({
+      method,
+      url,
+      remoteAddress: request.ip,
+      headers: {
+        ...(method === 'POST' ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+        ...(typeof request.headers['sec-fetch-site'] === 'string'
+          ? { 'sec-fetch-site': request.headers['sec-fetch-site'] }
+          : {}),
+        ...(typeof request.headers.origin === 'string' ? { origin: request.headers.origin } : {}),
+        ...(typeof request.headers.host === 'string' ? { host: request.headers.host } : {}),
+      },
+      ...(method === 'POST' ? { payload: formOf(request.body, locale) } : {}),
+    });
+    return { status: res.statusCode, body: embedActionPage(locale, res.body, embedPath, query) };
+  };
+
+  await app.register(async (scope) => {
+    await scope.register(formbody, { bodyLimit: 64 * 1024 });
+
+    scope.get<{ Params: { slug: string } }>('/embed/act/:slug', async (request, reply) => {
+      const locale = localeOf(request);
+      const slug = request.params.slug;
+      const path = `/embed/act/${slug}`;
+      let cached = petitions.get(slug, locale, 'embed');
+      if (!cached) {
+        const found = await publicPetition(db, slug);
+        const page = found
+          ? petitionPage(locale, found.petition, found.count)
+          : petitionMessage(locale, 'petition.notFound.title', 'petition.notFound.body', '/');
+        cached = { status: found ? 200 : 404, body: embedActionPage(locale, page, path) };
+        petitions.set(slug, locale, cached, 'embed');
+      }
+      const fresh = randomBytes(18).toString('base64url');
+      const body = withPartner(cached.body.replace(idempotencyPlaceholder, fresh), path, partnerOf(request));
+      return html(reply, cached.status, body);
+    });
+
+    scope.post<{ Params: { slug: string } }>(
+      '/embed/act/:slug/sign',
+      { config: { rateLimit: { max: deps.config.petitionSignPerMinute, timeWindow: 60_000 } } },
+      async (request, reply) => {
+        const locale = localeOf(request);
+        const slug = request.params.slug;
+        const path = `/embed/act/${slug}`;
+        const partner = partnerOf(request);
+        const body = request.body;
+        const send = (status: number, page: string) =>
+          html(reply, status, withPartner(embedActionPage(locale, page, path), path, partner));
+        const found = await publicPetition(db, slug);
+        if (!found)
+          return send(404, petitionMessage(locale, 'petition.notFound.title', 'petition.notFound.body', '/'));
+        const rerender = (status: number, problems: SignatureProblem[], notice?: string) =>
+          send(
+            status,
+            petitionPage(
+              locale,
+              found.petition,
+              found.count,
+              {
+                name: field(body, 'name').slice(0, 200),
+                email: field(body, 'email').slice(0, 300),
+                postcode: field(body, 'postcode').slice(0, 40),
+                consents: {
+                  campaign: field(body, 'consent_campaign') === 'yes',
+                  updates: field(body, 'consent_updates') === 'yes',
+                  partner: field(body, 'consent_partner') === 'yes',
+                },
+                problems,
+                ...(notice ? { notice } : {}),
+              },
+              field(body, 'idempotency_key') || randomBytes(18).toString('base64url'),
+            ),
+          );
+        if (!fromOurOrigin(request, deps.config.publicUrl))
+          return rerender(403, [], t(locale, 'petition.error.origin'));
+        const header = request.headers['idempotency-key'];
+        try {
+          await signPetition({ db, fieldKey: fieldKey(), publicUrl: deps.config.publicUrl, limiter }, slug, {
+            name: field(body, 'name'),
+            email: field(body, 'email'),
+            postcode: field(body, 'postcode'),
+            country: field(body, 'country'),
+            consents: {
+              campaign: field(body, 'consent_campaign') === 'yes',
+              updates: field(body, 'consent_updates') === 'yes',
+              partner: field(body, 'consent_partner') === 'yes',
+            },
+            honeypot: field(body, 'website'),
+            idempotencyKey: (typeof header === 'string' ? header : '') || field(body, 'idempotency_key'),
+            locale,
+            challenge: field(body, challengeField),
+            clientIp: request.ip,
+            partnerOrgId: await resolveEmbedPartner(db, found.petition.campaignId, partner),
+          });
+        } catch (err) {
+          if (isDomainError(err, 'PETITION_NOT_FOUND'))
+            return send(
+              404,
+              petitionMessage(locale, 'petition.notFound.title', 'petition.notFound.body', '/'),
+            );
+          if (isDomainError(err, 'PETITION_CLOSED'))
+            return rerender(409, [], t(locale, 'petition.error.closed'));
+          if (isDomainError(err, 'PETITION_CHALLENGE_INVALID'))
+            return rerender(400, [], t(locale, 'petition.error.challenge'));
+          if (isDomainError(err, 'VALIDATION_FAILED'))
+            return rerender(400, (err.details as { problems: SignatureProblem[] }).problems);
+          throw err;
+        }
+        return send(200, petitionMessage(locale, 'petition.sent.title', 'petition.sent.body', path));
+      },
+    );
+
+    /** A letter or call page without a lookup, from memory on a hit. */
+    const cachedAction = async (request: FastifyRequest, kind: 'letter' | 'call', slug: string) => {
+      const locale = localeOf(request);
+      const path = `/embed/act/${slug}/${kind}`;
+      let cached = actions.get(slug, locale, kind);
+      if (!cached) {
+        cached = await viaPublicPage(
+          request,
+          'GET',
+          `/act/${encodeURIComponent(slug)}/${kind}?lang=${locale}`,
+          path,
+        );
+        if (cached.status === 200 || cached.status === 404) actions.set(slug, locale, cached, kind);
+      }
+      return { ...cached, path };
+    };
+
+    scope.get<{ Params: { slug: string } }>('/embed/act/:slug/letter', async (request, reply) => {
+      const slug = request.params.slug;
+      const query = lookupQuery(request.query);
+      const path = `/embed/act/${slug}/letter`;
+      const partner = partnerOf(request);
+      const page = query
+        ? await viaPublicPage(
+            request,
+            'GET',
+            `/act/${encodeURIComponent(slug)}/letter?${query}&lang=${localeOf(request)}`,
+            path,
+            query,
+          )
+        : await cachedAction(request, 'letter', slug);
+      return html(reply, page.status, withPartner(page.body, path, partner));
+    });
+
+    scope.post<{ Params: { slug: string } }>(
+      '/embed/act/:slug/letter',
+      { config: { rateLimit: { max: 60, timeWindow: 60_000 } } },
+      async (request, reply) => {
+        const slug = request.params.slug;
+        const path = `/embed/act/${slug}/letter`;
+        const page = await viaPublicPage(request, 'POST', `/act/${encodeURIComponent(slug)}/letter`, path);
+        return html(reply, page.status, withPartner(page.body, path, partnerOf(request)));
+      },
+    );
+
+    scope.post<{ Params: { slug: string } }>(
+      '/embed/act/:slug/letter/send',
+      { config: { rateLimit: { max: 30, timeWindow: 60_000 } } },
+      async (request, reply) => {
+        const locale = localeOf(request);
+        const slug = request.params.slug;
+        const path = `/embed/act/${slug}/letter`;
+        const partner = partnerOf(request);
+        const body = request.body;
+        const send = (status: number, page: string) =>
+          html(reply, status, withPartner(embedActionPage(locale, page, path), path, partner));
+        const notFound = () =>
+          send(404, petitionMessage(locale, 'letters.notFound.title', 'letters.notFound.body', '/'));
+        const action = await publicAction(db, slug, 'letter');
+        if (!action) return notFound();
+        const wanted = list(body, 't');
+        const rerender = async (status: number, problems: LetterProblem[], notice?: string) => {
+          const targets = (await actionTargets(db, action)).filter((x) => wanted.includes(x.personId));
+          const form = {
+            targets,
+            text: field(body, 'text').slice(0, 20_000),
+            name: field(body, 'name').slice(0, 200),
+            email: field(body, 'email').slice(0, 300),
+            consent: field(body, 'consent') === 'yes',
+            problems,
+            ...(notice ? { notice } : {}),
+          };
+          const idem = field(body, 'idempotency_key') || randomBytes(18).toString('base64url');
+          return send(status, letterPreviewPage(locale, action, form, idem));
+        };
+        if (!fromOurOrigin(request, deps.config.publicUrl))
+          return rerender(403, [], t(locale, 'letters.error.origin'));
+        try {
+          await sendLetter({ db, fieldKey: fieldKey(), publicUrl: deps.config.publicUrl }, action.slug, {
+            targets: wanted,
+            text: field(body, 'text'),
+            name: field(body, 'name'),
+            email: field(body, 'email'),
+            consent: field(body, 'consent') === 'yes',
+            honeypot: field(body, 'website'),
+            idempotencyKey: field(body, 'idempotency_key'),
+            locale,
+            partnerOrgId: await resolveEmbedPartner(db, action.campaign_id, partner),
+          });
+        } catch (err) {
+          if (isDomainError(err, 'ACTION_NOT_FOUND')) return notFound();
+          if (isDomainError(err, 'ACTION_CLOSED'))
+            return rerender(409, [], t(locale, 'letters.error.closed'));
+          if (isDomainError(err, 'VALIDATION_FAILED'))
+            return rerender(400, (err.details as { problems: LetterProblem[] }).problems);
+          throw err;
+        }
+        return send(200, petitionMessage(locale, 'letters.sent.title', 'letters.sent.body', path));
+      },
+    );
+
+    scope.get<{ Params: { slug: string } }>('/embed/act/:slug/call', async (request, reply) => {
+      const page = await cachedAction(request, 'call', request.params.slug);
+      return html(reply, page.status, withPartner(page.body, page.path, partnerOf(request)));
+    });
+
+    scope.post<{ Params: { slug: string } }>(
+      '/embed/act/:slug/call',
+      { config: { rateLimit: { max: 30, timeWindow: 60_000 } } },
+      async (request, reply) => {
+        const locale = localeOf(request);
+        const slug = request.params.slug;
+        const path = `/embed/act/${slug}/call`;
+        const partner = partnerOf(request);
+        const action = await publicAction(db, slug, 'call');
+        const again = async (status: number, key?: MessageKey) => {
+          const page = await cachedAction(request, 'call', slug);
+          const note = key
+            ? `<div role="alert" class="message message-error"><p>${esc(t(locale, key))}</p></div>\n`
+            : '';
+          const body = note
+            ? page.body.replace('<main id="main">\n', `<main id="main">\n${note}`)
+            : page.body;
+          return html(reply, status, withPartner(body, path, partner));
+        };
+        if (!action) return again(404);
+        if (!fromOurOrigin(request, deps.config.publicUrl)) return again(403, 'letters.error.origin');
+        try {
+          await reportCall(db, action.slug, {
+            target: field(request.body, 'target'),
+            outcome: field(request.body, 'outcome'),
+            partnerOrgId: await resolveEmbedPartner(db, action.campaign_id, partner),
+          });
+        } catch (err) {
+          if (isDomainError(err, 'VALIDATION_FAILED')) return again(400, 'letters.call.error');
+          if (isDomainError(err, 'ACTION_CLOSED')) return again(409, 'letters.error.closed');
+          throw err;
+        }
+        const page = petitionMessage(locale, 'letters.call.thanks.title', 'letters.call.thanks.body', path);
+        return html(reply, 200, withPartner(embedActionPage(locale, page, path), path, partner));
+      },
+    );
+  });
+}
+
+/** The form fields of an embed POST, for the public page's own handler (the partner code stays here). */
+function formOf(body: unknown, locale: Locale): string {
+  const out = new URLSearchParams();
+  for (const [name, value] of Object.entries((body ?? {}) as Fields)) {
+    if (name === 'partner') continue;
+    for (const v of Array.isArray(value) ? value : [value]) if (typeof v === 'string') out.append(name, v);
+  }
+  out.set('lang', locale);
+  return out.toString();
+}
