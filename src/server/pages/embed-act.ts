@@ -14,10 +14,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import formbody from '@fastify/formbody';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isDomainError } from '../../core/errors.ts';
 import type { Locale } from '../../core/framework/types.ts';
-import { isLocale, pickLocale } from '../../core/i18n/locales.ts';
 import { type MessageKey, t } from '../../core/i18n/messages.ts';
 import { reportCall } from '../../services/call-reports.ts';
 import { partnerCodeOf, resolveEmbedPartner } from '../../services/embed-partners.ts';
@@ -28,50 +27,21 @@ import {
   publicAction,
   sendLetter,
 } from '../../services/letter-sending.ts';
-import { challengeField } from '../../services/petition-challenge.ts';
 import { publicPetition, type SignatureProblem, signPetition } from '../../services/petition-signing.ts';
 import type { AppDeps } from '../deps.ts';
 import { embedActionPage, embedCss, withPartner } from './embed-html.ts';
 import { fromOurOrigin } from './follow.ts';
+import { field, html, list, localeOf } from './form-pages.ts';
 import { esc } from './html.ts';
 import { letterPreviewPage } from './letter-action-html.ts';
 import { PetitionPageCache, petitionPageCache } from './petition-cache.ts';
+import { formState, signatureInput, signRefusal } from './petition-form.ts';
 import { idempotencyPlaceholder, petitionMessage, petitionPage } from './petition-html.ts';
 import { appSigningLimiter } from './petition-limiter.ts';
-
-type Fields = Record<string, unknown>;
-
-function field(values: unknown, name: string): string {
-  const v = (values as Fields | undefined)?.[name];
-  return typeof v === 'string' ? v : '';
-}
-
-function list(values: unknown, name: string): string[] {
-  const v = (values as Fields | undefined)?.[name];
-  const all = Array.isArray(v) ? v : v === undefined ? [] : [v];
-  return [...new Set(all.filter((x): x is string => typeof x === 'string' && x.length <= 200))].slice(0, 50);
-}
-
-function localeOf(request: FastifyRequest): Locale {
-  const explicit = field(request.query, 'lang') || field(request.body, 'lang');
-  if (isLocale(explicit)) return explicit;
-  const cookie = request.cookies.lawgap_lang;
-  if (isLocale(cookie)) return cookie;
-  return pickLocale(null, request.headers['accept-language']);
-}
 
 /** The partner code of a request (query or form), when well-formed; otherwise none. */
 function partnerOf(request: FastifyRequest): string | null {
   return partnerCodeOf(field(request.body, 'partner') || field(request.query, 'partner'));
-}
-
-function html(reply: FastifyReply, status: number, body: string): FastifyReply {
-  return reply
-    .status(status)
-    .type('text/html; charset=utf-8')
-    .header('cache-control', 'no-store')
-    .header('referrer-policy', 'no-referrer')
-    .send(body);
 }
 
 /** The query a lookup keeps, without the partner code (the embed page adds it back). */
@@ -167,55 +137,26 @@ export async function registerEmbedActionPages(app: FastifyInstance, deps: AppDe
               locale,
               found.petition,
               found.count,
-              {
-                name: field(body, 'name').slice(0, 200),
-                email: field(body, 'email').slice(0, 300),
-                postcode: field(body, 'postcode').slice(0, 40),
-                consents: {
-                  campaign: field(body, 'consent_campaign') === 'yes',
-                  updates: field(body, 'consent_updates') === 'yes',
-                  partner: field(body, 'consent_partner') === 'yes',
-                },
-                problems,
-                ...(notice ? { notice } : {}),
-              },
+              formState(body, problems, notice),
               field(body, 'idempotency_key') || randomBytes(18).toString('base64url'),
             ),
           );
         if (!fromOurOrigin(request, deps.config.publicUrl))
           return rerender(403, [], t(locale, 'petition.error.origin'));
-        const header = request.headers['idempotency-key'];
         try {
           await signPetition({ db, fieldKey: fieldKey(), publicUrl: deps.config.publicUrl, limiter }, slug, {
-            name: field(body, 'name'),
-            email: field(body, 'email'),
-            postcode: field(body, 'postcode'),
-            country: field(body, 'country'),
-            consents: {
-              campaign: field(body, 'consent_campaign') === 'yes',
-              updates: field(body, 'consent_updates') === 'yes',
-              partner: field(body, 'consent_partner') === 'yes',
-            },
-            honeypot: field(body, 'website'),
-            idempotencyKey: (typeof header === 'string' ? header : '') || field(body, 'idempotency_key'),
-            locale,
-            challenge: field(body, challengeField),
-            clientIp: request.ip,
+            ...signatureInput(request, locale),
             partnerOrgId: await resolveEmbedPartner(db, found.petition.campaignId, partner),
           });
         } catch (err) {
-          if (isDomainError(err, 'PETITION_NOT_FOUND'))
+          const refusal = signRefusal(err, locale);
+          if (!refusal) throw err;
+          if (refusal === 'not-found')
             return send(
               404,
               petitionMessage(locale, 'petition.notFound.title', 'petition.notFound.body', '/'),
             );
-          if (isDomainError(err, 'PETITION_CLOSED'))
-            return rerender(409, [], t(locale, 'petition.error.closed'));
-          if (isDomainError(err, 'PETITION_CHALLENGE_INVALID'))
-            return rerender(400, [], t(locale, 'petition.error.challenge'));
-          if (isDomainError(err, 'VALIDATION_FAILED'))
-            return rerender(400, (err.details as { problems: SignatureProblem[] }).problems);
-          throw err;
+          return rerender(refusal.status, refusal.problems, refusal.notice);
         }
         return send(200, petitionMessage(locale, 'petition.sent.title', 'petition.sent.body', path));
       },
@@ -369,7 +310,7 @@ export async function registerEmbedActionPages(app: FastifyInstance, deps: AppDe
 /** The form fields of an embed POST, for the public page's own handler (the partner code stays here). */
 function formOf(body: unknown, locale: Locale): string {
   const out = new URLSearchParams();
-  for (const [name, value] of Object.entries((body ?? {}) as Fields)) {
+  for (const [name, value] of Object.entries((body ?? {}) as Record<string, unknown>)) {
     if (name === 'partner') continue;
     for (const v of Array.isArray(value) ? value : [value]) if (typeof v === 'string') out.append(name, v);
   }

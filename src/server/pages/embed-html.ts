@@ -6,9 +6,8 @@
  * pages opening outside the frame (those pages refuse to be framed).
  */
 import type { Locale } from '../../core/framework/types.ts';
-import { localeNames, locales } from '../../core/i18n/locales.ts';
 import { t } from '../../core/i18n/messages.ts';
-import { esc } from './html.ts';
+import { esc, languageItems } from './html.ts';
 
 /** Styles of the embed pages (served as /assets/embed.css; the CSP forbids inline style). */
 export const embedCss = `
@@ -32,13 +31,7 @@ export function embedPage(
   options: { portal?: boolean } = {},
 ): string {
   const sep = query ? `${esc(query)}&amp;` : '';
-  const switcher = locales
-    .map((l) =>
-      l === locale
-        ? `<li><span aria-current="true" lang="${l}">${esc(localeNames[l])}</span></li>`
-        : `<li><a href="${esc(path)}?${sep}lang=${l}" lang="${l}" hreflang="${l}">${esc(localeNames[l])}</a></li>`,
-    )
-    .join('');
+  const switcher = languageItems(locale, (l) => `${esc(path)}?${sep}lang=${l}`);
   const portalCss = options.portal ? '\n<link rel="stylesheet" href="/assets/portal.css">' : '';
   return `<!doctype html>
 <html lang="${locale}">

@@ -14,6 +14,13 @@ export function field(values: unknown, name: string): string {
   return typeof v === 'string' ? v : '';
 }
 
+/** A repeated field (checkboxes) as distinct strings of at most 200 characters, at most 50 of them. */
+export function list(values: unknown, name: string): string[] {
+  const v = (values as Fields | undefined)?.[name];
+  const all = Array.isArray(v) ? v : v === undefined ? [] : [v];
+  return [...new Set(all.filter((x): x is string => typeof x === 'string' && x.length <= 200))].slice(0, 50);
+}
+
 /** `?lang=` or the form's `lang` first, then the cookie the site remembers, then `fallback`, then the browser's. */
 export function localeOf(request: FastifyRequest, fallback?: string): Locale {
   const explicit = field(request.query, 'lang') || field(request.body, 'lang');

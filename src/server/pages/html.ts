@@ -13,15 +13,20 @@ export function esc(value: unknown): string {
     .replace(/'/g, '&#39;');
 }
 
-/** A complete page: skip link, header with language switcher (plain links, works without JavaScript). */
-export function page(locale: Locale, title: string, path: string, main: string): string {
-  const switcher = locales
+/** The language switcher's list items: the current language marked, the others as links (`href` is escaped). */
+export function languageItems(locale: Locale, href: (l: Locale) => string): string {
+  return locales
     .map((l) =>
       l === locale
         ? `<li><span aria-current="true" lang="${l}">${esc(localeNames[l])}</span></li>`
-        : `<li><a href="${esc(path)}?lang=${l}" lang="${l}" hreflang="${l}">${esc(localeNames[l])}</a></li>`,
+        : `<li><a href="${href(l)}" lang="${l}" hreflang="${l}">${esc(localeNames[l])}</a></li>`,
     )
     .join('');
+}
+
+/** A complete page: skip link, header with language switcher (plain links, works without JavaScript). */
+export function page(locale: Locale, title: string, path: string, main: string): string {
+  const switcher = languageItems(locale, (l) => `${esc(path)}?lang=${l}`);
   return `<!doctype html>
 <html lang="${locale}">
 <head>

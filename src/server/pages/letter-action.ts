@@ -44,17 +44,11 @@ import {
 import type { AppDeps } from '../deps.ts';
 import { choicesOf, type DistrictPickerState, renderDistrictPicker } from './district-picker.ts';
 import { fromOurOrigin } from './follow.ts';
-import { field, html, localeOf } from './form-pages.ts';
+import { field, html, list, localeOf } from './form-pages.ts';
 import { callPage, type LetterFormState, letterFinderPage, letterPreviewPage } from './letter-action-html.ts';
 import { petitionButtonPage, petitionMessage } from './petition-html.ts';
 
 type Fields = Record<string, unknown>;
-
-function list(values: unknown, name: string): string[] {
-  const v = (values as Fields | undefined)?.[name];
-  const all = Array.isArray(v) ? v : v === undefined ? [] : [v];
-  return [...new Set(all.filter((x): x is string => typeof x === 'string' && x.length <= 200))].slice(0, 50);
-}
 
 /** What the lookup query asks: a postcode, a point, chosen districts, nothing yet ('empty'), or null (bad). */
 function queryOf(q: Fields, jurisdiction: string): DistrictQuery | 'empty' | null {

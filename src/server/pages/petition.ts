@@ -21,13 +21,12 @@ import { isDomainError } from '../../core/errors.ts';
 import type { Locale } from '../../core/framework/types.ts';
 import { t } from '../../core/i18n/messages.ts';
 import { type FieldKey, loadFieldKey } from '../../services/field-crypto.ts';
-import { challengeField, newSignChallenge } from '../../services/petition-challenge.ts';
+import { newSignChallenge } from '../../services/petition-challenge.ts';
 import {
   confirmSignature,
   peekSignatureConfirmation,
   peekSignatureUnsubscribe,
   publicPetition,
-  type SignatureInput,
   type SignatureProblem,
   signPetition,
   withdrawByToken,
@@ -36,30 +35,15 @@ import type { AppDeps } from '../deps.ts';
 import { fromOurOrigin } from './follow.ts';
 import { field, html, localeOf } from './form-pages.ts';
 import { petitionPageCache } from './petition-cache.ts';
+import { formState, signatureInput, signRefusal } from './petition-form.ts';
 import {
   idempotencyPlaceholder,
-  type PetitionFormState,
   petitionButtonPage,
   petitionMessage,
   petitionPage,
 } from './petition-html.ts';
 import { appSigningLimiter } from './petition-limiter.ts';
 import { petitionScript } from './petition-script.ts';
-
-function formState(body: unknown, problems: SignatureProblem[], notice?: string): PetitionFormState {
-  return {
-    name: field(body, 'name').slice(0, 200),
-    email: field(body, 'email').slice(0, 300),
-    postcode: field(body, 'postcode').slice(0, 40),
-    consents: {
-      campaign: field(body, 'consent_campaign') === 'yes',
-      updates: field(body, 'consent_updates') === 'yes',
-      partner: field(body, 'consent_partner') === 'yes',
-    },
-    problems,
-    ...(notice ? { notice } : {}),
-  };
-}
 
 /** Registers the public petition pages. */
 export async function registerPetitionPages(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -151,31 +135,14 @@ export async function registerPetitionPages(app: FastifyInstance, deps: AppDeps)
           );
         if (!fromOurOrigin(request, deps.config.publicUrl))
           return rerender(403, [], t(locale, 'petition.error.origin'));
-        const header = request.headers['idempotency-key'];
-        const input: SignatureInput = {
-          name: field(body, 'name'),
-          email: field(body, 'email'),
-          postcode: field(body, 'postcode'),
-          country: field(body, 'country'),
-          consents: formState(body, []).consents,
-          honeypot: field(body, 'website'),
-          idempotencyKey: (typeof header === 'string' ? header : '') || field(body, 'idempotency_key'),
-          locale,
-          challenge: field(body, challengeField),
-          clientIp: request.ip,
-        };
         try {
-          const outcome = await signPetition(signing(), slug, input);
+          const outcome = await signPetition(signing(), slug, signatureInput(request, locale));
           request.log.debug({ outcome }, 'petition signature');
         } catch (err) {
-          if (isDomainError(err, 'PETITION_NOT_FOUND')) return notFound(reply, locale, slug);
-          if (isDomainError(err, 'PETITION_CLOSED'))
-            return rerender(409, [], t(locale, 'petition.error.closed'));
-          if (isDomainError(err, 'PETITION_CHALLENGE_INVALID'))
-            return rerender(400, [], t(locale, 'petition.error.challenge'));
-          if (isDomainError(err, 'VALIDATION_FAILED'))
-            return rerender(400, (err.details as { problems: SignatureProblem[] }).problems);
-          throw err;
+          const refusal = signRefusal(err, locale);
+          if (!refusal) throw err;
+          if (refusal === 'not-found') return notFound(reply, locale, slug);
+          return rerender(refusal.status, refusal.problems, refusal.notice);
         }
         return html(
           reply,

@@ -5,56 +5,13 @@
  */
 import { type ChangeEvent, type FormEvent, useId, useState } from 'react';
 import type { CaseImport } from '../api/case-endpoints.ts';
-import { ApiError } from '../api/client.ts';
 import { useI18n } from '../lib/i18n.tsx';
 import { useSession } from '../lib/session.tsx';
 import { useAction } from '../lib/use-action.ts';
 import { Announcer } from './announcer.tsx';
 import { TextField } from './field.tsx';
+import { ImportProblems, type RefusedImport, refusedImport } from './import-problems.tsx';
 import { ScrollTable } from './scroll-table.tsx';
-
-interface Problem {
-  row: number;
-  column: string | null;
-  message: string;
-}
-
-function problemsOf(err: unknown): { problems: Problem[]; total: number } | null {
-  if (!(err instanceof ApiError) || err.code !== 'CASES_IMPORT_INVALID') return null;
-  const details = err.details as { problems?: Problem[]; total?: number } | undefined;
-  const problems = Array.isArray(details?.problems) ? details.problems : [];
-  return { problems, total: details?.total ?? problems.length };
-}
-
-function Problems({ problems, total }: { problems: Problem[]; total: number }) {
-  const { t, locale } = useI18n();
-  return (
-    <div className="message message-error">
-      <p>{t('app.cases.problems')}</p>
-      <ScrollTable id="case-problems" caption={t('app.cases.problemsCaption')}>
-        <thead>
-          <tr>
-            <th scope="col">{t('app.cases.problem.row')}</th>
-            <th scope="col">{t('app.cases.problem.column')}</th>
-            <th scope="col">{t('app.cases.problem.message')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {problems.map((p) => (
-            <tr key={`${p.row}-${p.column}-${p.message}`}>
-              <th scope="row">{p.row === 0 ? t('app.cases.wholeFile') : p.row}</th>
-              <td>{p.column ?? t('app.cases.wholeRow')}</td>
-              <td lang={locale === 'en' ? undefined : 'en'}>{p.message}</td>
-            </tr>
-          ))}
-        </tbody>
-      </ScrollTable>
-      {total > problems.length ? (
-        <p>{t('app.cases.problemsMore', { count: total - problems.length })}</p>
-      ) : null}
-    </div>
-  );
-}
 
 function base64(bytes: ArrayBuffer): string {
   let text = '';
@@ -72,7 +29,7 @@ export function CaseImportForm({ onImported }: { onImported(): void }) {
   const [file, setFile] = useState<{ name: string; csv?: string; xlsx?: string } | null>(null);
   const [dataset, setDataset] = useState('');
   const [jurisdiction, setJurisdiction] = useState('');
-  const [problems, setProblems] = useState<{ problems: Problem[]; total: number } | null>(null);
+  const [problems, setProblems] = useState<RefusedImport | null>(null);
 
   const choose = async (event: ChangeEvent<HTMLInputElement>) => {
     const chosen = event.target.files?.[0];
@@ -102,7 +59,7 @@ export function CaseImportForm({ onImported }: { onImported(): void }) {
         });
         count = done.records;
       } catch (err) {
-        const refused = problemsOf(err);
+        const refused = refusedImport(err, 'CASES_IMPORT_INVALID');
         if (!refused) throw err;
         setProblems(refused);
       }
@@ -140,7 +97,7 @@ export function CaseImportForm({ onImported }: { onImported(): void }) {
         value={jurisdiction}
         onChange={setJurisdiction}
       />
-      <div role="alert">{problems ? <Problems {...problems} /> : null}</div>
+      <div role="alert">{problems ? <ImportProblems refused={problems} screen="app.cases" /> : null}</div>
       <Announcer error={action.error} status={action.status} />
       <button type="submit" className="primary" disabled={action.busy || !file || dataset.trim() === ''}>
         {t('app.cases.submit')}

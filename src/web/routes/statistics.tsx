@@ -4,61 +4,15 @@
  * with their source and date.
  */
 import { type ChangeEvent, type FormEvent, useId, useState } from 'react';
-import { ApiError } from '../api/client.ts';
 import type { StatisticFigure, StatisticImport } from '../api/statistics-endpoints.ts';
 import { Announcer } from '../components/announcer.tsx';
 import { TextField } from '../components/field.tsx';
+import { ImportProblems, type RefusedImport, refusedImport } from '../components/import-problems.tsx';
 import { LoadState } from '../components/load-state.tsx';
 import { Page } from '../components/page.tsx';
 import { useI18n } from '../lib/i18n.tsx';
 import { useSession } from '../lib/session.tsx';
 import { useAction, useLoad } from '../lib/use-action.ts';
-
-interface Problem {
-  row: number;
-  column: string | null;
-  message: string;
-}
-
-function problemsOf(err: unknown): { problems: Problem[]; total: number } | null {
-  if (!(err instanceof ApiError) || err.code !== 'STATISTICS_IMPORT_INVALID') return null;
-  const details = err.details as { problems?: Problem[]; total?: number } | undefined;
-  const problems = Array.isArray(details?.problems) ? details.problems : [];
-  return { problems, total: details?.total ?? problems.length };
-}
-
-function Problems({ problems, total }: { problems: Problem[]; total: number }) {
-  const { t, locale } = useI18n();
-  return (
-    <div className="message message-error">
-      <p>{t('app.statistics.problems')}</p>
-      <div className="table-wrap">
-        <table className="data">
-          <caption>{t('app.statistics.problemsCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('app.statistics.problem.row')}</th>
-              <th scope="col">{t('app.statistics.problem.column')}</th>
-              <th scope="col">{t('app.statistics.problem.message')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {problems.map((p) => (
-              <tr key={`${p.row}-${p.column}-${p.message}`}>
-                <th scope="row">{p.row === 0 ? t('app.statistics.wholeFile') : p.row}</th>
-                <td>{p.column ?? t('app.statistics.wholeRow')}</td>
-                <td lang={locale === 'en' ? undefined : 'en'}>{p.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {total > problems.length ? (
-        <p>{t('app.statistics.problemsMore', { count: total - problems.length })}</p>
-      ) : null}
-    </div>
-  );
-}
 
 function ImportForm({ onImported }: { onImported(): void }) {
   const { t } = useI18n();
@@ -68,7 +22,7 @@ function ImportForm({ onImported }: { onImported(): void }) {
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
   const [source, setSource] = useState('');
   const [sourceDate, setSourceDate] = useState('');
-  const [problems, setProblems] = useState<{ problems: Problem[]; total: number } | null>(null);
+  const [problems, setProblems] = useState<RefusedImport | null>(null);
 
   const choose = async (event: ChangeEvent<HTMLInputElement>) => {
     const chosen = event.target.files?.[0];
@@ -93,7 +47,7 @@ function ImportForm({ onImported }: { onImported(): void }) {
         });
         count = done.rowCount;
       } catch (err) {
-        const refused = problemsOf(err);
+        const refused = refusedImport(err, 'STATISTICS_IMPORT_INVALID');
         if (!refused) throw err;
         setProblems(refused);
         count = -1;
@@ -125,7 +79,9 @@ function ImportForm({ onImported }: { onImported(): void }) {
         value={sourceDate}
         onChange={setSourceDate}
       />
-      <div role="alert">{problems ? <Problems {...problems} /> : null}</div>
+      <div role="alert">
+        {problems ? <ImportProblems refused={problems} screen="app.statistics" /> : null}
+      </div>
       <Announcer error={action.error} status={action.status} />
       <button type="submit" className="primary" disabled={action.busy || !file}>
         {t('app.statistics.submit')}
