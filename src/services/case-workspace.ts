@@ -16,7 +16,8 @@ import {
   markCaseReleasePublished,
 } from '../store/cases.repo.ts';
 import { nowIso } from '../store/util.ts';
-import { actingOrganization, type CaseReleaseView, type CasesScope, toView } from './cases.ts';
+import { type CaseReleaseView, toView } from './case-releases.ts';
+import { actingOrganization, type CasesScope } from './cases.ts';
 import type { ServiceContext } from './context.ts';
 import { listPrivacyLedgers, listPrivacyReleases } from './privacy-ledger.ts';
 import { notifyPublicationChanged } from './publication-events.ts';

@@ -8,7 +8,8 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { importCases, publishCaseRelease } from '../../src/services/cases.ts';
+import { publishCaseRelease } from '../../src/services/case-releases.ts';
+import { importCases } from '../../src/services/cases.ts';
 import { loadFieldKey } from '../../src/services/field-crypto.ts';
 import { zeroToThirtyCsv } from '../cases-fixtures.ts';
 import { iceland, texas } from '../coding-fixtures.ts';

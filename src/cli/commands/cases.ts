@@ -11,14 +11,8 @@ import type { Command } from 'commander';
 import { type CaseRowProblem, describeCaseProblem } from '../../core/cases/case-csv.ts';
 import { DomainError, isDomainError } from '../../core/errors.ts';
 import { formatCount } from '../../core/privacy/suppress.ts';
-import {
-  type CaseReleaseView,
-  type CasesContext,
-  importCases,
-  listCaseDatasets,
-  listCaseReleases,
-  publishCaseRelease,
-} from '../../services/cases.ts';
+import { type CaseReleaseView, listCaseReleases, publishCaseRelease } from '../../services/case-releases.ts';
+import { type CasesContext, importCases, listCaseDatasets } from '../../services/cases.ts';
 import { loadFieldKey } from '../../services/field-crypto.ts';
 import { withContext } from '../context.ts';
 import { info, printJson, printTable } from '../output.ts';

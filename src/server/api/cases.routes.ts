@@ -17,15 +17,9 @@ import {
 } from '../../contracts/cases.ts';
 import type { Actor } from '../../core/auth/permissions.ts';
 import { publicActor } from '../../core/auth/permissions.ts';
+import { listCaseReleases, publicCaseReleases, publishCaseRelease } from '../../services/case-releases.ts';
 import { listCaseImports, publishCaseDraft } from '../../services/case-workspace.ts';
-import {
-  type CasesContext,
-  importCases,
-  listCaseDatasets,
-  listCaseReleases,
-  publicCaseReleases,
-  publishCaseRelease,
-} from '../../services/cases.ts';
+import { type CasesContext, importCases, listCaseDatasets } from '../../services/cases.ts';
 import { type FieldKey, loadFieldKey } from '../../services/field-crypto.ts';
 import type { AppDeps } from '../deps.ts';
 import { defineRoute } from '../routing.ts';
