@@ -20,6 +20,7 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       dataDir: path.resolve('./data'),
       databaseUrl: null,
+      embedFrameAncestors: ['*'],
       publicUrl: 'http://localhost:8080',
       secureCookies: false,
       smtpUrl: null,
