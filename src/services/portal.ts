@@ -24,6 +24,7 @@ import type { ServiceContext } from './context.ts';
 import { getFramework } from './framework.ts';
 import { type GapReportWithBills, gapReport } from './gaps.ts';
 import { listVisibleJurisdictions, requireJurisdiction } from './jurisdictions.ts';
+import { type PortalQcFigures, portalQcFigures } from './portal-qc.ts';
 import { answerValidOn } from './portal-rights.ts';
 import { type PracticeView, practiceView } from './practice.ts';
 import {
@@ -91,6 +92,8 @@ export interface PortalMethodology {
   tierOfGrade: Readonly<Record<Grade, Tier>>;
   modifierCaps: Readonly<Record<string, Grade>>;
   defaultModifierCap: Grade;
+  /** Agreement of double-coded published variables, per framework version (services/portal-qc.ts). */
+  qc: PortalQcFigures[];
 }
 
 function publicContext(ctx: Pick<ServiceContext, 'db'>): ServiceContext {
@@ -183,8 +186,24 @@ export async function portalReportCard(
   };
 }
 
-/** The framework (latest version) and the scoring constants, as the scoring code holds them. */
+/** The framework's latest version, as the public reads it. */
+export function portalFramework(ctx: Pick<ServiceContext, 'db'>): Promise<Framework> {
+  return getFramework(publicContext(ctx));
+}
+
+/**
+ * The framework (latest version), the scoring constants as the scoring code holds them, and the published QC
+ * figures.
+ */
 export async function portalMethodology(ctx: Pick<ServiceContext, 'db'>): Promise<PortalMethodology> {
-  const framework = await getFramework(publicContext(ctx));
-  return { method: scoringMethod, framework, gradeThresholds, tierOfGrade, modifierCaps, defaultModifierCap };
+  const framework = await portalFramework(ctx);
+  return {
+    method: scoringMethod,
+    framework,
+    gradeThresholds,
+    tierOfGrade,
+    modifierCaps,
+    defaultModifierCap,
+    qc: await portalQcFigures(ctx),
+  };
 }

@@ -12,9 +12,17 @@ import { actorCan } from '../core/auth/permissions.ts';
 import type { CodedAnswer } from '../core/coding/types.ts';
 import { DomainError } from '../core/errors.ts';
 import type { Framework } from '../core/framework/types.ts';
-import { type AgreementStats, agreementStats } from '../core/qc/agreement.ts';
+import { type AgreementStats, agreementStats, type CodedPair } from '../core/qc/agreement.ts';
 import { assignVariables, redundancyFor } from '../core/qc/redundancy.ts';
-import { type QcBatch, type QcCoding, qcDefaults, qcLimits, variableKey } from '../core/qc/types.ts';
+import {
+  type QcAssignment,
+  type QcBatch,
+  type QcCoding,
+  type QcVariable,
+  qcDefaults,
+  qcLimits,
+  variableKey,
+} from '../core/qc/types.ts';
 import {
   activeUserIdsByEmail,
   getBatch,
@@ -103,13 +111,12 @@ export async function visibleBatch(ctx: ServiceContext, id: string): Promise<QcB
   return batch;
 }
 
-/** Progress and statistics of a batch, from its assignments, codings and divergences. */
-export async function batchReport(ctx: ServiceContext, batch: QcBatch): Promise<BatchReport> {
-  const [assignments, codings, divergences] = await Promise.all([
-    listAssignments(ctx.db, batch.id),
-    listCodings(ctx.db, batch.id),
-    listDivergences(ctx.db, batch.id),
-  ]);
+/** The batch's variables coded by both of its coders, each with coder A's and coder B's value. */
+export function comparedVariables(
+  batch: QcBatch,
+  assignments: readonly QcAssignment[],
+  codings: readonly QcCoding[],
+): Array<QcVariable & CodedPair> {
   const byVariable = new Map<string, Map<string, string>>();
   for (const c of codings) {
     const m = byVariable.get(variableKey(c)) ?? new Map<string, string>();
@@ -117,14 +124,26 @@ export async function batchReport(ctx: ServiceContext, batch: QcBatch): Promise<
     byVariable.set(variableKey(c), m);
   }
   const [coderA, coderB] = batch.coders;
-  const pairs = assignments
+  return assignments
     .filter((a) => a.coders.length === 2)
     .flatMap((a) => {
       const m = byVariable.get(variableKey(a));
       const va = m?.get(coderA);
       const vb = m?.get(coderB);
-      return va !== undefined && vb !== undefined ? [{ a: va, b: vb }] : [];
+      return va !== undefined && vb !== undefined
+        ? [{ jurisdictionId: a.jurisdictionId, indicatorId: a.indicatorId, a: va, b: vb }]
+        : [];
     });
+}
+
+/** Progress and statistics of a batch, from its assignments, codings and divergences. */
+export async function batchReport(ctx: ServiceContext, batch: QcBatch): Promise<BatchReport> {
+  const [assignments, codings, divergences] = await Promise.all([
+    listAssignments(ctx.db, batch.id),
+    listCodings(ctx.db, batch.id),
+    listDivergences(ctx.db, batch.id),
+  ]);
+  const pairs = comparedVariables(batch, assignments, codings).map(({ a, b }) => ({ a, b }));
   const expected = assignments.reduce((n, a) => n + a.coders.length, 0);
   const open = divergences.filter((d) => d.status === 'open').length;
   return {

@@ -1,6 +1,7 @@
 /**
  * The methodology page (`/methodology`): the framework's areas and shares, every indicator's weight and the
- * value of each answer, the grade thresholds, tiers and negative-modifier caps, and how to recompute a score.
+ * value of each answer, the grade thresholds, tiers and negative-modifier caps, how to recompute a score, the
+ * coding protocol, the quality-control figures and the crosswalks (portal-methodology-sections.ts).
  * Every number comes from the framework and the scoring code's constants (`services/portal.ts`), never typed
  * here.
  */
@@ -11,6 +12,7 @@ import { grades } from '../../core/scoring/grades.ts';
 import type { PortalMethodology } from '../../services/portal.ts';
 import { esc } from './html.ts';
 import { portalPage } from './portal-html.ts';
+import { crosswalkSection, protocolSection, qcSection } from './portal-methodology-sections.ts';
 
 function head(...cells: Array<[string, boolean?]>): string {
   return `<thead><tr>${cells.map(([c, num]) => `<th scope="col"${num ? ' class="num"' : ''}>${esc(c)}</th>`).join('')}</tr></thead>`;
@@ -75,7 +77,10 @@ export function portalMethodologyPage(locale: Locale, m: PortalMethodology): str
 <h2 id="modifiers">${esc(t(locale, 'portal.method.modifiers'))}</h2>
 <table aria-labelledby="modifiers">${head([t(locale, 'portal.method.modifier')], [t(locale, 'portal.method.description')], [t(locale, 'portal.method.cap')])}<tbody>${modifierRows}</tbody></table>
 <p>${esc(t(locale, 'portal.method.otherCap', { grade: m.defaultModifierCap }))} (${esc(grades.join(' > '))})</p>
+${protocolSection(locale)}
+${qcSection(locale, f, m.qc)}
 <h2>${esc(t(locale, 'portal.method.indicators'))}</h2>
-${sections.join('\n')}`;
+${sections.join('\n')}
+${crosswalkSection(locale, f)}`;
   return portalPage(locale, title, '/methodology', '', main, { framework: f });
 }

@@ -14,7 +14,7 @@ import { isDomainError } from '../../core/errors.ts';
 import type { Locale } from '../../core/framework/types.ts';
 import { t } from '../../core/i18n/messages.ts';
 import { localized } from '../../core/jurisdictions/types.ts';
-import { type PortalReportCard, portalMethodology, portalReportCard } from '../../services/portal.ts';
+import { type PortalReportCard, portalFramework, portalReportCard } from '../../services/portal.ts';
 import { today } from '../../services/scores.ts';
 import type { AppDeps } from '../deps.ts';
 import { esc } from './html.ts';
@@ -199,7 +199,7 @@ export function createOgImages(deps: AppDeps, requestLocale: LocaleOf) {
     async site(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
       const locale = requestLocale(request, reply);
       const page = await cache.serve(`${locale}|${today()}|/og.png`, async () => {
-        const { framework } = await portalMethodology({ db });
+        const framework = await portalFramework({ db });
         return { status: 200, body: renderPng(siteImageSvg(locale, framework.version)).toString('base64') };
       });
       return send(reply, page);

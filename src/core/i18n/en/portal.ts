@@ -108,4 +108,34 @@ export const enPortal = {
   'portal.method.step.grade': 'Read the grade from the rounded total in the grade table.',
   'portal.method.step.cap':
     'If a negative modifier applies, the grade is at most its cap; the total does not change.',
+  'portal.method.crosswalks': 'Crosswalks to other instruments',
+  'portal.method.crosswalksIntro':
+    'Each indicator names the provisions of outside instruments it corresponds to. The same published answers can be read against any of the {count} instruments below (coverage only, without a grade).',
+  'portal.method.instrument': 'Instrument',
+  'portal.method.mapped': 'Indicators mapped',
+  'portal.method.citation': 'Provision of the instrument',
+  'portal.method.protocol': 'How the law is coded',
+  'portal.method.protocol.coders':
+    'Two coders answer the same questions about a law independently, without seeing each other’s answers.',
+  'portal.method.protocol.evidence':
+    'Every answer that finds protection in the law must cite the provision and quote its exact words; a quote that is not in the stored text is refused.',
+  'portal.method.protocol.review':
+    'Where the two coders disagree, a reviewer who is neither of them decides and records why. Every other answer is checked by a second person before it can be published.',
+  'portal.method.protocol.machine':
+    'Software may suggest answers. A suggestion is labelled “machine-suggested, not reviewed” and counts nowhere until a person confirms it, with the same evidence rules.',
+  'portal.method.protocol.publish':
+    'Only reviewed answers are published, and only published answers count in the scores on this site.',
+  'portal.method.qc': 'Quality control: agreement between coders',
+  'portal.method.qcIntro':
+    'Counts only variables (one jurisdiction and one indicator) coded by both coders whose answer is published here. The divergence rate is the share of them on which the two coders disagreed before reconciliation; Cohen’s kappa corrects agreement for chance (1 = perfect, 0 = chance).',
+  'portal.method.qcNone': 'No published answer has been coded by two coders yet.',
+  'portal.method.qcSummary':
+    'Framework version {version}: {compared} variables coded by two coders, of which {divergent} ({rate}) diverged before reconciliation; Cohen’s kappa {kappa}.',
+  'portal.method.qcVersion': 'Framework version {version}',
+  'portal.method.qcCompared': 'Coded twice',
+  'portal.method.qcDivergent': 'Diverged',
+  'portal.method.qcRate': 'Divergence rate',
+  'portal.method.qcKappa': 'Cohen’s kappa',
+  'portal.method.qcAll': 'All areas',
+  'portal.method.qcUndefined': 'not defined',
 } as const;

@@ -109,4 +109,34 @@ export const esPortal = {
   'portal.method.step.grade': 'Lea la calificación del total redondeado en la tabla de calificaciones.',
   'portal.method.step.cap':
     'Si se aplica un modificador negativo, la calificación no supera su límite; el total no cambia.',
+  'portal.method.crosswalks': 'Correspondencias con otros instrumentos',
+  'portal.method.crosswalksIntro':
+    'Cada indicador indica las disposiciones de instrumentos externos a las que corresponde. Las mismas respuestas publicadas pueden leerse frente a cualquiera de los {count} instrumentos siguientes (solo cobertura, sin calificación).',
+  'portal.method.instrument': 'Instrumento',
+  'portal.method.mapped': 'Indicadores vinculados',
+  'portal.method.citation': 'Disposición del instrumento',
+  'portal.method.protocol': 'Cómo se codifica la ley',
+  'portal.method.protocol.coders':
+    'Dos codificadores responden las mismas preguntas sobre una ley de forma independiente, sin ver las respuestas del otro.',
+  'portal.method.protocol.evidence':
+    'Toda respuesta que encuentra protección en la ley debe citar la disposición y transcribir sus palabras exactas; se rechaza una cita que no está en el texto guardado.',
+  'portal.method.protocol.review':
+    'Cuando los dos codificadores discrepan, decide un revisor que no es ninguno de ellos y deja constancia del motivo. Toda otra respuesta la revisa una segunda persona antes de poder publicarse.',
+  'portal.method.protocol.machine':
+    'Un programa puede sugerir respuestas. Una sugerencia lleva la etiqueta «sugerida por máquina, no revisada» y no cuenta en ningún lugar hasta que una persona la confirma, con las mismas reglas de evidencia.',
+  'portal.method.protocol.publish':
+    'Solo se publican respuestas revisadas, y solo las respuestas publicadas cuentan en las puntuaciones de este sitio.',
+  'portal.method.qc': 'Control de calidad: acuerdo entre codificadores',
+  'portal.method.qcIntro':
+    'Cuenta solo variables (una jurisdicción y un indicador) codificadas por ambos codificadores cuya respuesta está publicada aquí. La tasa de divergencia es la parte de ellas en la que los dos codificadores discreparon antes de la conciliación; el kappa de Cohen corrige el acuerdo por el azar (1 = perfecto, 0 = azar).',
+  'portal.method.qcNone': 'Ninguna respuesta publicada ha sido codificada aún por dos codificadores.',
+  'portal.method.qcSummary':
+    'Versión {version} del marco: {compared} variables codificadas por dos codificadores, de las cuales {divergent} ({rate}) divergieron antes de la conciliación; kappa de Cohen {kappa}.',
+  'portal.method.qcVersion': 'Versión {version} del marco',
+  'portal.method.qcCompared': 'Codificadas dos veces',
+  'portal.method.qcDivergent': 'Divergentes',
+  'portal.method.qcRate': 'Tasa de divergencia',
+  'portal.method.qcKappa': 'Kappa de Cohen',
+  'portal.method.qcAll': 'Todas las áreas',
+  'portal.method.qcUndefined': 'no definido',
 };

@@ -108,4 +108,34 @@ export const frPortal = {
   'portal.method.step.grade': 'Lisez la note du total arrondi dans le tableau des notes.',
   'portal.method.step.cap':
     'Si un modificateur négatif s’applique, la note ne dépasse pas son plafond ; le total ne change pas.',
+  'portal.method.crosswalks': 'Correspondances avec d’autres instruments',
+  'portal.method.crosswalksIntro':
+    'Chaque indicateur nomme les dispositions d’instruments extérieurs auxquelles il correspond. Les mêmes réponses publiées peuvent être lues au regard de chacun des {count} instruments ci-dessous (couverture seulement, sans note).',
+  'portal.method.instrument': 'Instrument',
+  'portal.method.mapped': 'Indicateurs rattachés',
+  'portal.method.citation': 'Disposition de l’instrument',
+  'portal.method.protocol': 'Comment la loi est codée',
+  'portal.method.protocol.coders':
+    'Deux codeurs répondent aux mêmes questions sur une loi de façon indépendante, sans voir les réponses de l’autre.',
+  'portal.method.protocol.evidence':
+    'Toute réponse qui trouve une protection dans la loi doit citer la disposition et en reproduire les mots exacts ; une citation absente du texte enregistré est refusée.',
+  'portal.method.protocol.review':
+    'Quand les deux codeurs divergent, un réviseur qui n’est aucun des deux tranche et consigne pourquoi. Toute autre réponse est vérifiée par une deuxième personne avant de pouvoir être publiée.',
+  'portal.method.protocol.machine':
+    'Un logiciel peut suggérer des réponses. Une suggestion porte la mention « suggérée par la machine, non révisée » et ne compte nulle part tant qu’une personne ne l’a pas confirmée, avec les mêmes règles de preuve.',
+  'portal.method.protocol.publish':
+    'Seules les réponses révisées sont publiées, et seules les réponses publiées comptent dans les notes de ce site.',
+  'portal.method.qc': 'Contrôle qualité : accord entre codeurs',
+  'portal.method.qcIntro':
+    'Ne compte que les variables (une juridiction et un indicateur) codées par les deux codeurs dont la réponse est publiée ici. Le taux de divergence est la part de celles sur lesquelles les deux codeurs étaient en désaccord avant la conciliation ; le kappa de Cohen corrige l’accord du hasard (1 = parfait, 0 = hasard).',
+  'portal.method.qcNone': 'Aucune réponse publiée n’a encore été codée par deux codeurs.',
+  'portal.method.qcSummary':
+    'Version {version} du cadre : {compared} variables codées par deux codeurs, dont {divergent} ({rate}) divergeaient avant la conciliation ; kappa de Cohen {kappa}.',
+  'portal.method.qcVersion': 'Version {version} du cadre',
+  'portal.method.qcCompared': 'Codées deux fois',
+  'portal.method.qcDivergent': 'Divergentes',
+  'portal.method.qcRate': 'Taux de divergence',
+  'portal.method.qcKappa': 'Kappa de Cohen',
+  'portal.method.qcAll': 'Tous les domaines',
+  'portal.method.qcUndefined': 'non défini',
 };
