@@ -32,6 +32,7 @@ import * as supporterData from './20261129300000-supporter-data.ts';
 import * as embedPartners from './20261129310000-embed-partners.ts';
 import * as campaignPublic from './20261129330000-campaign-public.ts';
 import * as caseReleaseDrafts from './20261129340000-case-release-drafts.ts';
+import * as petitionSignerIndex from './20261129350000-petition-signer-index.ts';
 
 export const migrations: Record<string, Migration> = {
   '20261129010000-initial': initial,
@@ -66,4 +67,5 @@ export const migrations: Record<string, Migration> = {
   '20261129310000-embed-partners': embedPartners,
   '20261129330000-campaign-public': campaignPublic,
   '20261129340000-case-release-drafts': caseReleaseDrafts,
+  '20261129350000-petition-signer-index': petitionSignerIndex,
 };
