@@ -31,14 +31,30 @@ export interface Measurement {
   failures: number;
 }
 
-/** Reads BENCH_SECONDS (default 10) into settings; throws on a value that is not a positive whole number. */
-export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): MeasureSettings {
-  const raw = env.BENCH_SECONDS;
-  const seconds = raw === undefined || raw === '' ? 10 : Number(raw);
-  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 600) {
-    throw new Error(`BENCH_SECONDS must be a whole number of seconds from 1 to 600, got "${raw}"`);
+/** A whole number from the environment within [min, max], or the default when unset. */
+function wholeFromEnv(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  const raw = env[name];
+  const value = raw === undefined || raw === '' ? fallback : Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
   }
-  return { seconds, warmupSeconds: Math.min(2, seconds), connections: 10 };
+  return value;
+}
+
+/**
+ * Reads BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (concurrent connections for ours and the reference
+ * alike, default 10) into settings; throws on a value that is not a whole number in range.
+ */
+export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): MeasureSettings {
+  const seconds = wholeFromEnv(env, 'BENCH_SECONDS', 10, 1, 600);
+  const connections = wholeFromEnv(env, 'BENCH_CONNECTIONS', 10, 1, 256);
+  return { seconds, warmupSeconds: Math.min(2, seconds), connections };
 }
 
 /** Listens on a free loopback port and returns the base URL (`http://127.0.0.1:PORT`). */

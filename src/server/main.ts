@@ -19,7 +19,9 @@ export async function startServer(config: Readonly<Config>): Promise<() => Promi
   if (prepared.migrationsApplied.length > 0) {
     process.stdout.write(`lawgap: applied migrations ${prepared.migrationsApplied.join(', ')}\n`);
   }
-  const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : consoleMailer();
+  const mailer = config.smtpUrl
+    ? smtpMailer(config.smtpUrl, config.mailFrom, { pooled: true })
+    : consoleMailer();
   const deps: AppDeps = { store, config, mailer, routes: [] };
   const app = await buildApp(deps, {
     logger: true,
@@ -62,6 +64,7 @@ export async function startServer(config: Readonly<Config>): Promise<() => Promi
     await stopDigests();
     await stopPetitions();
     await app.close();
+    mailer.close?.();
     await store.destroy();
   };
 }
