@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'eval/**/*.test.ts'],
-    // The SIGKILL crash storm (5,000 POSTs, about 2–5 minutes per engine) runs with `npm run test:crash`.
+    // The SIGKILL crash storm runs as its own suite (vitest.crash.config.ts, one file at a time): npm test runs it
+    // after the browser tests, `npm run test:crash` alone.
     exclude: ['test/e2e/**', 'test/crash/**', 'node_modules/**'],
     // One prepared PostgreSQL database per run, copied for each test database (see test/engines.ts).
     globalSetup: ['test/pg-template-setup.ts'],

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: builds the workspace when stale, runs the unit/integration suite and then the end-to-end suite
-// (both always run, so one report shows everything), and ends with one line: `N passed, N failed[, N skipped]`,
+// `npm test`: builds the workspace when stale, runs the unit/integration suite, the end-to-end suite and the crash
+// suite (all always run, so one report shows everything), and ends with one line: `N passed, N failed[, N skipped]`,
 // totalled from vitest's JSON reports. Extra arguments go to both vitest runs (e.g. `npm test -- accounts`).
 // With LAWGAP_TEST_SUMMARY_FILE set, the summary line is also written there (CI prints it last).
 import { spawnSync } from 'node:child_process';
@@ -25,6 +25,8 @@ if (built !== 0) process.exit(built);
 const suites = [
   { name: 'unit', config: 'vitest.config.ts' },
   { name: 'e2e', config: 'vitest.e2e.config.ts' },
+  // The SIGKILL crash storm (5,000 POSTs, 12 kills, both engines): about two minutes on a quiet machine.
+  { name: 'crash', config: 'vitest.crash.config.ts' },
 ];
 const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'lawgap-test-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };

@@ -80,6 +80,15 @@ describe.runIf(browserAvailable())('public portal without JavaScript in Chromium
     await page.getByRole('heading', { level: 1, name: 'Iceland: report card' }).waitFor();
   });
 
+  it('links the card to its "Embed this" page, with snippets readable without JavaScript', async () => {
+    await page.getByRole('link', { name: 'Embed this report card on your site' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Embed the report card of Iceland' }).waitFor();
+    expect(await page.locator('pre code').count()).toBe(4);
+    await axe('the embed snippets page');
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: 'Iceland: report card' }).waitFor();
+  });
+
   it('follows a citation to the provision anchor on the law page', async () => {
     const link = page.locator('a[href^="/law/"]').first();
     const href = (await link.getAttribute('href')) ?? '';

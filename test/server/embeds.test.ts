@@ -254,8 +254,13 @@ describeEachEngine('embeds', (getStore) => {
     expect((await get(`/embed/jurisdictions/${id}/gaps`)).headers['x-portal-cache']).toBe('miss');
   });
 
-  it('shows "Embed this" snippets on the report card without JavaScript', async () => {
-    const res = await get(`/jurisdictions/${iceland}?lang=fr`);
+  it('links the report card to its "Embed this" page, whose snippets need no JavaScript', async () => {
+    const card = await get(`/jurisdictions/${iceland}?lang=fr`);
+    expect(card.statusCode).toBe(200);
+    expect(card.body).toContain(`href="/jurisdictions/${iceland}/embed"`);
+    expect(card.body).not.toContain('id="embed-this"');
+    expect((await get('/jurisdictions/ocd-division/country:zz/embed')).statusCode).toBe(404);
+    const res = await get(`/jurisdictions/${iceland}/embed?lang=fr`);
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('id="embed-this"');
     expect(res.body).toContain(

@@ -1,5 +1,5 @@
 /**
- * "Embed this" on the report card: copyable HTML for partner sites (an iframe of the badge, of the gap list and
+ * "Embed this" for a report card (`/jurisdictions/<id>/embed`, linked from the card): copyable HTML for partner sites (an iframe of the badge, of the gap list and
  * of the map, and the badge as a static SVG image), visible without JavaScript as preformatted text.
  */
 import type { Locale } from '../../core/framework/types.ts';
@@ -41,7 +41,12 @@ export function embedSnippets(
   ];
 }
 
-/** The "Embed this" section of a report card. */
+/** The report card's link to its "Embed this" page (the snippets would weigh on every card's first load). */
+export function embedThisLink(locale: Locale, jurisdictionId: string): string {
+  return `<p class="embed-link"><a href="${esc(`${reportCardPath(jurisdictionId)}/embed`)}">${esc(t(locale, 'embed.this.link'))}</a></p>`;
+}
+
+/** The "Embed this" section of a report card's embed page. */
 export function embedThisSection(
   locale: Locale,
   origin: string,

@@ -8,7 +8,7 @@
 export const printCss = `@media print{
 *{color:#000!important;background:transparent!important;box-shadow:none!important}
 body{font:11pt/1.4 system-ui,sans-serif}
-header.site,nav.portal,.skip,.quick-exit,form,section[aria-labelledby="embed-this"],a[href*="/report-error"]{display:none!important}
+header.site,nav.portal,.skip,.quick-exit,form,section[aria-labelledby="embed-this"],.embed-link,a[href*="/report-error"]{display:none!important}
 main{max-width:none;padding:0}
 a{text-decoration:underline}
 main a[href^="/app/laws/"]::after,main a[href^="/law/"]::after{content:" <" attr(href) ">";font-size:.85em;word-break:break-all}

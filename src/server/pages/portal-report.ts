@@ -10,7 +10,7 @@ import { localized } from '../../core/jurisdictions/types.ts';
 import type { AnswerCitation, IndicatorScore } from '../../core/scoring/types.ts';
 import type { PortalReportCard as Card } from '../../services/portal.ts';
 import type { ReportExtras } from '../../services/portal-compare.ts';
-import { embedThisSection } from './embed-snippets.ts';
+import { embedThisLink, embedThisSection } from './embed-snippets.ts';
 import { esc } from './html.ts';
 import { citationHref } from './law-links.ts';
 import { fmt, portalPage, reportCardPath } from './portal-html.ts';
@@ -146,8 +146,8 @@ ${items.length > 0 ? `<ol>${items.join('\n')}</ol>` : `<p>${esc(t(locale, 'porta
 ${key ? `<h3 id="gap-standards">${esc(t(locale, 'portal.report.standardsKey'))}</h3><ul aria-labelledby="gap-standards">${key}</ul>` : ''}`;
 }
 
-/** The report card page (`origin`: the public URL the "Embed this" snippets point at). */
-export function portalReportPage(locale: Locale, card: PortalReportCard, origin = ''): string {
+/** The report card page. */
+export function portalReportPage(locale: Locale, card: PortalReportCard): string {
   const name = localized(card.jurisdiction.name, locale);
   const title = t(locale, 'portal.report.title', { name });
   const main = `<h1>${esc(title)}</h1>
@@ -159,12 +159,21 @@ ${indicators(locale, card)}
 ${practiceSection(locale, card.framework, card.practice)}
 ${card.live ? historySection(locale, [{ label: name, history: card.live.history }]) : ''}
 ${card.live ? campaignsSection(locale, card.live.campaigns) : ''}
-${embedThisSection(locale, origin, card.jurisdiction.id, name)}`;
+${embedThisLink(locale, card.jurisdiction.id)}`;
   return portalPage(locale, title, reportCardPath(card.jurisdiction.id), '', main, {
     framework: card.framework,
     asOf: card.asOf,
     publishedOn: card.publishedOn,
   });
+}
+
+/** A report card's "Embed this" page (`origin`: the public URL the snippets point at). */
+export function portalEmbedPage(locale: Locale, card: PortalReportCard, origin: string): string {
+  const name = localized(card.jurisdiction.name, locale);
+  const title = t(locale, 'embed.this.pageTitle', { name });
+  const back = `<p><a href="${esc(reportCardPath(card.jurisdiction.id))}">${esc(t(locale, 'portal.report.title', { name }))}</a></p>`;
+  const main = `<h1>${esc(title)}</h1>\n${back}\n${embedThisSection(locale, origin, card.jurisdiction.id, name)}`;
+  return portalPage(locale, title, `${reportCardPath(card.jurisdiction.id)}/embed`, '', main, null);
 }
 
 /** The page for an unknown jurisdiction. */

@@ -24,7 +24,7 @@ import { portalMethodologyPage } from './portal-methodology.ts';
 import { createOgImages, reportShare, siteShare, withShareTags } from './portal-og.ts';
 import { printCss } from './portal-print.ts';
 import { portalRankingsPage, rankingQuery, rankingView } from './portal-rankings.ts';
-import { portalNotFoundPage, portalReportPage } from './portal-report.ts';
+import { portalEmbedPage, portalNotFoundPage, portalReportPage } from './portal-report.ts';
 import { registerRightsPages } from './portal-rights.ts';
 
 function send(reply: FastifyReply, page: CachedPage & { hit: boolean }): FastifyReply {
@@ -112,17 +112,19 @@ export async function registerPortalPages(
     if (sub) return sub;
     const locale = requestLocale(request, reply);
     const date = today();
-    const id = (request.params as { '*': string })['*'];
-    const page = await cache.serve(key(locale, date, `/jurisdictions/${id}`), async () => {
+    const path = (request.params as { '*': string })['*'];
+    const embed = path.endsWith('/embed');
+    const id = embed ? path.slice(0, -'/embed'.length) : path;
+    const page = await cache.serve(key(locale, date, `/jurisdictions/${path}`), async () => {
       try {
+        if (embed)
+          return ok(portalEmbedPage(locale, await portalReportCard({ db }, id, date, locale), origin));
         const base = await portalReportCard({ db }, id, date, locale);
         const card = {
           ...base,
           live: await portalReportExtras({ db }, base.jurisdiction.id, base.gaps, date),
         };
-        return ok(
-          withShareTags(portalReportPage(locale, card, origin), locale, reportShare(locale, card, origin)),
-        );
+        return ok(withShareTags(portalReportPage(locale, card), locale, reportShare(locale, card, origin)));
       } catch (err) {
         if (isDomainError(err) && err.code === 'JURISDICTION_NOT_FOUND') {
           return { status: 404, body: portalNotFoundPage(locale, request.url.split('?')[0] ?? '/') };

@@ -7,6 +7,8 @@ export const enEmbeds = {
   'embed.map.title': 'Scores by jurisdiction',
   'embed.map.values': 'Every score as text',
   'embed.map.more': 'See every report card',
+  'embed.this.link': 'Embed this report card on your site',
+  'embed.this.pageTitle': 'Embed the report card of {name}',
   'embed.this.title': 'Embed this',
   'embed.this.intro':
     'Copy one of these snippets into your site. The widgets show published data only and update when it changes.',

@@ -9,6 +9,8 @@ export const esEmbeds: Record<keyof typeof enEmbeds, string> = {
   'embed.map.title': 'Puntuaciones por jurisdicción',
   'embed.map.values': 'Todas las puntuaciones en texto',
   'embed.map.more': 'Ver todos los informes',
+  'embed.this.link': 'Insertar este informe en su sitio',
+  'embed.this.pageTitle': 'Insertar el informe de {name}',
   'embed.this.title': 'Insertar en su sitio',
   'embed.this.intro':
     'Copie uno de estos fragmentos en su sitio. Los widgets muestran solo datos publicados y se actualizan cuando cambian.',

@@ -9,6 +9,8 @@ export const frEmbeds: Record<keyof typeof enEmbeds, string> = {
   'embed.map.title': 'Scores par juridiction',
   'embed.map.values': 'Tous les scores en texte',
   'embed.map.more': 'Voir tous les bulletins',
+  'embed.this.link': 'Intégrer ce bulletin sur votre site',
+  'embed.this.pageTitle': 'Intégrer le bulletin de {name}',
   'embed.this.title': 'Intégrer sur votre site',
   'embed.this.intro':
     'Copiez l’un de ces extraits dans votre site. Les widgets ne montrent que des données publiées et se mettent à jour quand elles changent.',
