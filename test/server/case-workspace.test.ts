@@ -5,10 +5,18 @@
  * like any other table). Role isolation: every new route for each role and for another organisation.
  */
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../engines.ts';
-import { as, expectError, type Persona, type Session, seedWorld, signInAll, startApp } from './helpers.ts';
+import {
+  expectError,
+  type Persona,
+  personaClient,
+  type Session,
+  seedWorld,
+  signInAll,
+  startApp,
+} from './helpers.ts';
 
 interface Release {
   id: string;
@@ -33,17 +41,10 @@ function csv(rows: Array<[number, string, string]>): string {
 describeEachEngine('case workspace routes', (getStore) => {
   let app: FastifyInstance;
   let sessions: Record<Persona, Session>;
-  const send = (method: 'GET' | 'POST', url: string, who: Persona | null, payload?: unknown) =>
-    app.inject({
-      method,
-      url,
-      ...(who ? { headers: as(sessions[who]) } : {}),
-      ...(payload ? { payload: payload as object } : {}),
-    });
-  const ok = <T>(res: LightMyRequestResponse, status = 200): T => {
-    expect(res.statusCode, res.body).toBe(status);
-    return res.json() as T;
-  };
+  const { send, ok } = personaClient(
+    () => app,
+    () => sessions,
+  );
   let datasetId = '';
 
   beforeAll(async () => {

@@ -7,16 +7,16 @@
  * cap is refused with nothing stored; one person with 50 records counts once.
  */
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { PublishedCount } from '../../src/core/privacy/suppress.ts';
 import { fixtureCount, zeroToThirtyCsv } from '../cases-fixtures.ts';
 import { describeEachEngine } from '../engines.ts';
 import {
-  as,
   countRows,
   expectError,
   type Persona,
+  personaClient,
   type Session,
   seedWorld,
   signInAll,
@@ -64,17 +64,10 @@ describeEachEngine('case records API', (getStore) => {
   const lines: string[] = [];
   let app: FastifyInstance;
   let sessions: Record<Persona, Session>;
-  const send = (method: 'GET' | 'POST', url: string, who: Persona | null, payload?: unknown) =>
-    app.inject({
-      method,
-      url,
-      ...(who ? { headers: as(sessions[who]) } : {}),
-      ...(payload ? { payload: payload as object } : {}),
-    });
-  const ok = <T>(res: LightMyRequestResponse, status = 200): T => {
-    expect(res.statusCode, res.body).toBe(status);
-    return res.json() as T;
-  };
+  const { send, ok } = personaClient(
+    () => app,
+    () => sessions,
+  );
   const importCsv = (csv: string, dataset = 'shelter-2025', who: Persona = 'analyst') =>
     send('POST', '/api/v1/cases/imports', who, { dataset, csv, jurisdiction: 'IS' });
 

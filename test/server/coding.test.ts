@@ -3,15 +3,15 @@
  * evidence refused with a clear code, what the public sees, CSV import errors by row, and scores by URL-encoded
  * jurisdiction id.
  */
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type CodingFixtures, iceland, importCodingFixtures, pid } from '../coding-fixtures.ts';
 import { describeEachEngine } from '../engines.ts';
 import {
-  as,
   countRows,
   expectError,
   type Persona,
+  personaClient,
   type Session,
   seedWorld,
   signInAll,
@@ -23,17 +23,10 @@ describeEachEngine('coding API', (getStore) => {
   let sessions: Record<Persona, Session>;
   let fx: CodingFixtures;
 
-  const send = (method: 'GET' | 'POST' | 'PATCH', url: string, who: Persona | null, payload?: unknown) =>
-    app.inject({
-      method,
-      url,
-      ...(who ? { headers: as(sessions[who]) } : {}),
-      ...(payload ? { payload: payload as object } : {}),
-    });
-  const ok = <T>(res: LightMyRequestResponse, status = 200): T => {
-    expect(res.statusCode, res.body).toBe(status);
-    return res.json() as T;
-  };
+  const { send, ok } = personaClient(
+    () => app,
+    () => sessions,
+  );
   const body = (indicatorId: string, quote = 'The consent of a victim to exploitation is irrelevant.') => ({
     jurisdictionId: iceland,
     indicatorId,

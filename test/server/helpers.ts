@@ -368,3 +368,28 @@ export function linkToken(text: string, page: 'reset-password' | 'accept-invite'
   if (!m?.[1]) throw new Error(`no ${page} link in:\n${text}`);
   return m[1];
 }
+
+/**
+ * Requests to an app as one of the signed-in personas (or anonymously); `ok` checks an answer's status and reads
+ * its JSON. `app` and `sessions` are read at call time, as tests set them in `beforeAll`.
+ */
+export function personaClient(app: () => FastifyInstance, sessions: () => Record<Persona, Session>) {
+  return {
+    send: (
+      method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+      url: string,
+      who: Persona | null,
+      payload?: unknown,
+    ) =>
+      app().inject({
+        method,
+        url,
+        ...(who ? { headers: as(sessions()[who]) } : {}),
+        ...(payload ? { payload: payload as object } : {}),
+      }),
+    ok: <T>(res: LightMyRequestResponse, status = 200): T => {
+      expect(res.statusCode, res.body).toBe(status);
+      return res.json() as T;
+    },
+  };
+}

@@ -2,15 +2,15 @@
  * Negative-modifier findings through the API on every engine: who may record and move them, a fabricated quote
  * refused with nothing written, what the public sees, and the score's grade cap once a finding is published.
  */
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type CodingFixtures, iceland, importCodingFixtures, pid } from '../coding-fixtures.ts';
 import { describeEachEngine } from '../engines.ts';
 import {
-  as,
   countRows,
   expectError,
   type Persona,
+  personaClient,
   type Session,
   seedWorld,
   signInAll,
@@ -22,17 +22,10 @@ describeEachEngine('modifier findings API', (getStore) => {
   let sessions: Record<Persona, Session>;
   let fx: CodingFixtures;
 
-  const send = (method: 'GET' | 'POST', url: string, who: Persona | null, payload?: unknown) =>
-    app.inject({
-      method,
-      url,
-      ...(who ? { headers: as(sessions[who]) } : {}),
-      ...(payload ? { payload: payload as object } : {}),
-    });
-  const ok = <T>(res: LightMyRequestResponse, status = 200): T => {
-    expect(res.statusCode, res.body).toBe(status);
-    return res.json() as T;
-  };
+  const { send, ok } = personaClient(
+    () => app,
+    () => sessions,
+  );
   const body = (quote: string) => ({
     jurisdictionId: iceland,
     modifierId: 'NEG-2',

@@ -4,15 +4,15 @@
  * only variables whose answer is published (and public: not an organisation's own jurisdiction) count, and the figures equal the hand computation. No coder,
  * organisation, batch name, reconciliation reason or email appears on /methodology in any language.
  */
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createJurisdiction } from '../../src/services/jurisdictions.ts';
 import { type CodingFixtures, iceland, importCodingFixtures, pid } from '../coding-fixtures.ts';
 import { describeEachEngine } from '../engines.ts';
 import {
-  as,
   emailOf,
   type Persona,
+  personaClient,
   type Session,
   seedWorld,
   signInAll,
@@ -32,17 +32,10 @@ describeEachEngine('methodology QC figures', (getStore) => {
   let world: World;
   const answerIds = new Map<string, string>();
 
-  const send = (method: 'GET' | 'POST', url: string, who: Persona | null, payload?: unknown) =>
-    app.inject({
-      method,
-      url,
-      ...(who ? { headers: as(sessions[who]) } : {}),
-      ...(payload ? { payload: payload as object } : {}),
-    });
-  const ok = <T>(res: LightMyRequestResponse, status = 200): T => {
-    expect(res.statusCode, res.body).toBe(status);
-    return res.json() as T;
-  };
+  const { send, ok } = personaClient(
+    () => app,
+    () => sessions,
+  );
   const coding = (indicatorId: string, value: string, quote?: string, citation = 's. 1(1)') => ({
     jurisdictionId: iceland,
     indicatorId,

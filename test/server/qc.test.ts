@@ -4,16 +4,16 @@
  * coder reconciles it with a reason, per-batch statistics computed by hand, sampling once the previous batch's
  * divergence rate falls below the threshold, and bad input that writes nothing.
  */
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type CodingFixtures, iceland, importCodingFixtures, pid } from '../coding-fixtures.ts';
 import { describeEachEngine } from '../engines.ts';
 import {
-  as,
   countRows,
   emailOf,
   expectError,
   type Persona,
+  personaClient,
   type Session,
   seedWorld,
   signInAll,
@@ -45,17 +45,10 @@ describeEachEngine('quality control API', (getStore) => {
   let divergenceId = '';
   let existingId = '';
 
-  const send = (method: 'GET' | 'POST', url: string, who: Persona | null, payload?: unknown) =>
-    app.inject({
-      method,
-      url,
-      ...(who ? { headers: as(sessions[who]) } : {}),
-      ...(payload ? { payload: payload as object } : {}),
-    });
-  const ok = <T>(res: LightMyRequestResponse, status = 200): T => {
-    expect(res.statusCode, res.body).toBe(status);
-    return res.json() as T;
-  };
+  const { send, ok } = personaClient(
+    () => app,
+    () => sessions,
+  );
   const s11 = () => pid(fx.v1, 's. 1(1)');
   const s12 = () => pid(fx.v1, 's. 1(2)');
   const coding = (indicatorId: string, value: string, quote?: string, provision = s11()) => ({

@@ -3,16 +3,16 @@
  * locale fallback on the gap report, isolation between organizations, who may write, and bad input refused
  * with nothing written.
  */
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type CodingFixtures, iceland, importCodingFixtures, pid } from '../coding-fixtures.ts';
 import { describeEachEngine } from '../engines.ts';
 import {
-  as,
   countRows,
   emailOf,
   expectError,
   type Persona,
+  personaClient,
   type Session,
   seedWorld,
   signInAll,
@@ -48,17 +48,10 @@ describeEachEngine('recommendations API', (getStore) => {
   const quote = 'The consent of a victim to exploitation is irrelevant.';
   const gaps = `/api/v1/gaps/${encodeURIComponent(iceland)}?include=coded&asOf=2031-01-01`;
 
-  const send = (method: 'GET' | 'POST' | 'PUT', url: string, who: Persona | null, payload?: unknown) =>
-    app.inject({
-      method,
-      url,
-      ...(who ? { headers: as(sessions[who]) } : {}),
-      ...(payload ? { payload: payload as object } : {}),
-    });
-  const ok = <T>(res: LightMyRequestResponse, status = 200): T => {
-    expect(res.statusCode, res.body).toBe(status);
-    return res.json() as T;
-  };
+  const { send, ok } = personaClient(
+    () => app,
+    () => sessions,
+  );
   const gapOf = (r: GapJson, id: string) => r.gaps.find((g) => g.indicatorId === id);
 
   beforeAll(async () => {

@@ -6,13 +6,13 @@
  * story never reaches a log line or any plaintext column.
  */
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parseFieldKey } from '../../src/services/field-crypto.ts';
 import { expireStories, publicStories } from '../../src/services/stories.ts';
 import { iceland } from '../coding-fixtures.ts';
 import { describeEachEngine } from '../engines.ts';
-import { as, type Persona, type Session, seedWorld, signInAll, startApp } from './helpers.ts';
+import { type Persona, personaClient, type Session, seedWorld, signInAll, startApp } from './helpers.ts';
 
 const canary = `CANARY-${randomBytes(6).toString('hex')}`;
 const secretKey = randomBytes(32).toString('base64');
@@ -40,22 +40,10 @@ describeEachEngine('stories API', (getStore) => {
   let app: FastifyInstance;
   let sessions: Record<Persona, Session>;
   let campaign: string;
-  const send = (
-    method: 'GET' | 'POST' | 'PATCH' | 'PUT',
-    url: string,
-    who: Persona | null,
-    payload?: unknown,
-  ) =>
-    app.inject({
-      method,
-      url,
-      ...(who ? { headers: as(sessions[who]) } : {}),
-      ...(payload ? { payload: payload as object } : {}),
-    });
-  const ok = <T>(res: LightMyRequestResponse, status = 200): T => {
-    expect(res.statusCode, res.body).toBe(status);
-    return res.json() as T;
-  };
+  const { send, ok } = personaClient(
+    () => app,
+    () => sessions,
+  );
   const publicList = async () =>
     ok<Array<{ pseudonym: string; text: string }>>(
       await send('GET', `/api/v1/public/campaigns/${campaign}/stories`, null),
