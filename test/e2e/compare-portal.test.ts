@@ -9,15 +9,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createAnswer, setAnswerStatus } from '../../src/services/coding.ts';
 import { texas } from '../coding-fixtures.ts';
 import { type CampaignSeed, campaignCanaries, seedPortalCampaigns } from '../portal-campaign-fixtures.ts';
-import { portalDate, seedPortal } from '../portal-fixtures.ts';
-import {
-  browserAvailable,
-  expectAccessible,
-  expectOnlyOwnOrigin,
-  launchBrowser,
-  startServer,
-  type TestServer,
-} from './harness.ts';
+import { browserAvailable, expectAccessible, expectOnlyOwnOrigin, type TestServer } from './harness.ts';
+import { startPortalBrowser } from './portal-harness.ts';
 
 describe.runIf(browserAvailable())('portal comparison and campaigns without JavaScript in Chromium', () => {
   let server: TestServer;
@@ -30,11 +23,9 @@ describe.runIf(browserAvailable())('portal comparison and campaigns without Java
   const violations: string[] = [];
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    // Only after start-up: a clock faked earlier stalls the browser's launch.
-    vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
-    vi.setSystemTime(new Date(portalDate));
-    const seed = await seedPortal(server.store);
+    const started = await startPortalBrowser();
+    ({ server, browser } = started);
+    const seed = started.seed;
     campaigns = await seedPortalCampaigns(server.store, seed.zero);
     // Texas gets a published answer too, so two jurisdictions have a score to compare.
     const system = { db: server.store.db, actor: { kind: 'system', name: 'test' } as const };

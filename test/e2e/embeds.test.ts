@@ -16,18 +16,16 @@ import { insertOrganization } from '../../src/store/accounts.repo.ts';
 import { iceland } from '../coding-fixtures.ts';
 import { seedActions, seedDistricts } from '../letter-action-helpers.ts';
 import { seedPetition } from '../petition-helpers.ts';
-import { portalDate, seedPortal } from '../portal-fixtures.ts';
 import {
   admin,
   browserAvailable,
   expectAccessible,
-  launchBrowser,
   openPage,
   setupThroughApi,
   signIn,
-  startServer,
   type TestServer,
 } from './harness.ts';
+import { startPortalBrowser } from './portal-harness.ts';
 
 describe.runIf(browserAvailable())('embeds on a partner site in Chromium', () => {
   let server: TestServer;
@@ -40,11 +38,7 @@ describe.runIf(browserAvailable())('embeds on a partner site in Chromium', () =>
   let actions: Awaited<ReturnType<typeof seedActions>>;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    // Only after start-up: a clock faked earlier stalls the browser's launch.
-    vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
-    vi.setSystemTime(new Date(portalDate));
-    await seedPortal(server.store);
+    ({ server, browser } = await startPortalBrowser());
     const db = server.store.db;
     await insertOrganization(db, 'Coalition A', 'coalition-a');
     partnerOrgId = (await insertOrganization(db, 'Partner B', 'partner-b')).id;

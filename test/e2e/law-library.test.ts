@@ -8,15 +8,9 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type PortalSeed, portalDate, seedPortal } from '../portal-fixtures.ts';
-import {
-  browserAvailable,
-  expectAccessible,
-  expectOnlyOwnOrigin,
-  launchBrowser,
-  startServer,
-  type TestServer,
-} from './harness.ts';
+import type { PortalSeed } from '../portal-fixtures.ts';
+import { browserAvailable, expectAccessible, expectOnlyOwnOrigin, type TestServer } from './harness.ts';
+import { startPortalBrowser } from './portal-harness.ts';
 
 describe.runIf(browserAvailable())('public law library without JavaScript in Chromium', () => {
   let server: TestServer;
@@ -27,11 +21,7 @@ describe.runIf(browserAvailable())('public law library without JavaScript in Chr
   const requests: string[] = [];
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    // Only after start-up: a clock faked earlier stalls the browser's launch.
-    vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
-    vi.setSystemTime(new Date(portalDate));
-    seed = await seedPortal(server.store);
+    ({ server, browser, seed: seed } = await startPortalBrowser());
     const context = await browser.newContext({ javaScriptEnabled: false, locale: 'en-US' });
     page = await context.newPage();
     page.on('request', (r) => requests.push(r.url()));

@@ -9,15 +9,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { iceland } from '../coding-fixtures.ts';
 import { totalsFromCsv } from '../open-data-recompute.ts';
-import { canaries, portalDate, seedPortal } from '../portal-fixtures.ts';
-import {
-  browserAvailable,
-  expectAccessible,
-  expectOnlyOwnOrigin,
-  launchBrowser,
-  startServer,
-  type TestServer,
-} from './harness.ts';
+import { canaries } from '../portal-fixtures.ts';
+import { browserAvailable, expectAccessible, expectOnlyOwnOrigin, type TestServer } from './harness.ts';
+import { startPortalBrowser } from './portal-harness.ts';
 
 describe.runIf(browserAvailable())('open data without JavaScript in Chromium', () => {
   let server: TestServer;
@@ -27,10 +21,7 @@ describe.runIf(browserAvailable())('open data without JavaScript in Chromium', (
   const requests: string[] = [];
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
-    vi.setSystemTime(new Date(portalDate));
-    await seedPortal(server.store);
+    ({ server, browser } = await startPortalBrowser());
     context = await browser.newContext({
       javaScriptEnabled: false,
       acceptDownloads: true,

@@ -8,14 +8,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { importStatistics, setStatisticImportPublished } from '../../src/services/statistics.ts';
 import { iceland, texas } from '../coding-fixtures.ts';
-import { portalDate, seedPortal } from '../portal-fixtures.ts';
-import {
-  browserAvailable,
-  expectAccessible,
-  launchBrowser,
-  startServer,
-  type TestServer,
-} from './harness.ts';
+import { browserAvailable, expectAccessible, type TestServer } from './harness.ts';
+import { startPortalBrowser } from './portal-harness.ts';
 
 const system = { kind: 'system', name: 'test' } as const;
 const org = { organization: 'portal-coalition' };
@@ -39,10 +33,7 @@ describe.runIf(browserAvailable())('law vs practice in Chromium', () => {
   let scripted: Page;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
-    vi.setSystemTime(new Date(portalDate));
-    await seedPortal(server.store);
+    ({ server, browser } = await startPortalBrowser());
     const ctx = { db: server.store.db, actor: system };
     const made = await importStatistics(ctx, { ...org, csv: published });
     await setStatisticImportPublished(ctx, made.id, true, org);

@@ -11,15 +11,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createAnswer, setAnswerStatus } from '../../src/services/coding.ts';
 import { addHelpResource } from '../../src/services/help-resources.ts';
 import { iceland, pid } from '../coding-fixtures.ts';
-import { portalDate, seedPortal } from '../portal-fixtures.ts';
-import {
-  browserAvailable,
-  expectAccessible,
-  expectOnlyOwnOrigin,
-  launchBrowser,
-  startServer,
-  type TestServer,
-} from './harness.ts';
+import { browserAvailable, expectAccessible, expectOnlyOwnOrigin, type TestServer } from './harness.ts';
+import { startPortalBrowser } from './portal-harness.ts';
 
 const neutral = 'https://www.google.com/';
 const system = { kind: 'system', name: 'test' } as const;
@@ -49,10 +42,9 @@ describe.runIf(browserAvailable())('rights page and quick exit in Chromium', () 
   }
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
-    vi.setSystemTime(new Date(portalDate));
-    const seed = await seedPortal(server.store);
+    const started = await startPortalBrowser();
+    ({ server, browser } = started);
+    const seed = started.seed;
     const ctx = { db: server.store.db, actor: system };
     const answer = await createAnswer(ctx, {
       jurisdictionId: iceland,
