@@ -13,7 +13,8 @@ import type {
   QcDivergence,
   Redundancy,
 } from '../core/qc/types.ts';
-import type { Database, QcBatchRow, QcCodingRow, QcDivergenceRow } from './schema.ts';
+import type { QcBatchRow, QcCodingRow, QcDivergenceRow } from './qc.schema.ts';
+import type { Database } from './schema.ts';
 import { fromJson, newId, newSortableId, nowIso } from './util.ts';
 
 const bp = (fraction: number) => Math.round(fraction * 10_000);

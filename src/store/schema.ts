@@ -17,6 +17,7 @@ import type { PeopleTables } from './people.schema.ts';
 import type { PetitionAbuseTables } from './petition-abuse.schema.ts';
 import type { PetitionTables } from './petitions.schema.ts';
 import type { PrivacyLedgerTables } from './privacy-ledger.schema.ts';
+import type { QcTables } from './qc.schema.ts';
 import type { RecodingTables } from './recoding.schema.ts';
 import type { SignOnTables } from './sign-on.schema.ts';
 import type { StatisticTables } from './statistics.schema.ts';
@@ -263,56 +264,6 @@ export interface TreatyPartyHistoryRow {
   after_json: string;
 }
 
-/** A coding batch; rates are integer basis points (500 = 5%). */
-export interface QcBatchRow {
-  id: string;
-  name: string;
-  framework_id: string;
-  jurisdictions_json: string;
-  indicators_json: string;
-  coders_json: string;
-  threshold_bp: number;
-  sample_bp: number;
-  redundancy: string;
-  previous_batch_id: string | null;
-  created_by: string;
-  created_at: string;
-}
-
-export interface QcAssignmentRow {
-  batch_id: string;
-  jurisdiction_id: string;
-  indicator_id: string;
-  coder_id: string;
-}
-
-export interface QcCodingRow {
-  id: string;
-  batch_id: string;
-  jurisdiction_id: string;
-  indicator_id: string;
-  coder_id: string;
-  value: string;
-  valid_from: string;
-  citations_json: string;
-  created_at: string;
-}
-
-export interface QcDivergenceRow {
-  id: string;
-  batch_id: string;
-  jurisdiction_id: string;
-  framework_id: string;
-  indicator_id: string;
-  status: string;
-  value: string | null;
-  reason: string | null;
-  reconciled_by: string | null;
-  reconciled_at: string | null;
-  answer_id: string | null;
-  created_at: string;
-}
-
 /** One version of an organization's recommendation for an indicator in one locale. */
 export interface RecommendationRow {
   id: string;
@@ -364,6 +315,7 @@ export interface Database
     PetitionTables,
     PetitionAbuseTables,
     PrivacyLedgerTables,
+    QcTables,
     SignOnTables,
     RecodingTables,
     DistrictTables,
@@ -390,10 +342,6 @@ export interface Database
   modifier_findings: ModifierFindingRow;
   modifier_finding_citations: ModifierFindingCitationRow;
   modifier_finding_history: ModifierFindingHistoryRow;
-  qc_batches: QcBatchRow;
-  qc_assignments: QcAssignmentRow;
-  qc_codings: QcCodingRow;
-  qc_divergences: QcDivergenceRow;
   recommendations: RecommendationRow;
   treaty_parties: TreatyPartyRow;
   treaty_party_history: TreatyPartyHistoryRow;

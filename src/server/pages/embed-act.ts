@@ -35,7 +35,7 @@ import { field, html, list, localeOf } from './form-pages.ts';
 import { esc } from './html.ts';
 import { letterPreviewPage } from './letter-action-html.ts';
 import { PetitionPageCache, petitionPageCache } from './petition-cache.ts';
-import { formState, signatureInput, signRefusal } from './petition-form.ts';
+import { refusedPetitionPage, signatureInput, signRefusal } from './petition-form.ts';
 import { idempotencyPlaceholder, petitionMessage, petitionPage } from './petition-html.ts';
 import { appSigningLimiter } from './petition-limiter.ts';
 
@@ -131,16 +131,7 @@ export async function registerEmbedActionPages(app: FastifyInstance, deps: AppDe
         if (!found)
           return send(404, petitionMessage(locale, 'petition.notFound.title', 'petition.notFound.body', '/'));
         const rerender = (status: number, problems: SignatureProblem[], notice?: string) =>
-          send(
-            status,
-            petitionPage(
-              locale,
-              found.petition,
-              found.count,
-              formState(body, problems, notice),
-              field(body, 'idempotency_key') || randomBytes(18).toString('base64url'),
-            ),
-          );
+          send(status, refusedPetitionPage(locale, found, body, problems, notice));
         if (!fromOurOrigin(request, deps.config.publicUrl))
           return rerender(403, [], t(locale, 'petition.error.origin'));
         try {

@@ -2,14 +2,16 @@
  * What the petition page and its embed form share: the posted form read back into the page (so a refused
  * signature keeps what the supporter typed), the signature it asks for, and the page a refusal answers with.
  */
+import { randomBytes } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { isDomainError } from '../../core/errors.ts';
 import type { Locale } from '../../core/framework/types.ts';
 import { t } from '../../core/i18n/messages.ts';
+import type { Petition } from '../../core/petitions/types.ts';
 import { challengeField } from '../../services/petition-challenge.ts';
 import type { SignatureInput, SignatureProblem } from '../../services/petition-signing.ts';
 import { field } from './form-pages.ts';
-import type { PetitionFormState } from './petition-html.ts';
+import { type PetitionFormState, petitionPage } from './petition-html.ts';
 
 /** The form as posted, with the problems to show beside it. */
 export function formState(body: unknown, problems: SignatureProblem[], notice?: string): PetitionFormState {
@@ -58,4 +60,19 @@ export function signRefusal(err: unknown, locale: Locale): SignRefusal | null {
   if (isDomainError(err, 'VALIDATION_FAILED'))
     return { status: 400, problems: (err.details as { problems: SignatureProblem[] }).problems };
   return null;
+}
+
+/**
+ * The petition page again after a refused signature: the form as posted with its problems or notice, under the
+ * same idempotency key (a fresh one when the form had none), so a corrected resubmission is still one signature.
+ */
+export function refusedPetitionPage(
+  locale: Locale,
+  found: { petition: Petition; count: number },
+  body: unknown,
+  problems: SignatureProblem[],
+  notice?: string,
+): string {
+  const key = field(body, 'idempotency_key') || randomBytes(18).toString('base64url');
+  return petitionPage(locale, found.petition, found.count, formState(body, problems, notice), key);
 }

@@ -33,9 +33,9 @@ import {
 } from '../../services/petition-signing.ts';
 import type { AppDeps } from '../deps.ts';
 import { fromOurOrigin } from './follow.ts';
-import { field, html, localeOf } from './form-pages.ts';
+import { html, localeOf } from './form-pages.ts';
 import { petitionPageCache } from './petition-cache.ts';
-import { formState, signatureInput, signRefusal } from './petition-form.ts';
+import { refusedPetitionPage, signatureInput, signRefusal } from './petition-form.ts';
 import {
   idempotencyPlaceholder,
   petitionButtonPage,
@@ -122,17 +122,7 @@ export async function registerPetitionPages(app: FastifyInstance, deps: AppDeps)
         const found = await publicPetition(db, slug);
         if (!found) return notFound(reply, locale, slug);
         const rerender = (status: number, problems: SignatureProblem[], notice?: string) =>
-          html(
-            reply,
-            status,
-            petitionPage(
-              locale,
-              found.petition,
-              found.count,
-              formState(body, problems, notice),
-              field(body, 'idempotency_key') || randomBytes(18).toString('base64url'),
-            ),
-          );
+          html(reply, status, refusedPetitionPage(locale, found, body, problems, notice));
         if (!fromOurOrigin(request, deps.config.publicUrl))
           return rerender(403, [], t(locale, 'petition.error.origin'));
         try {
