@@ -35,7 +35,7 @@ describe('loadConfig', () => {
       petitionSignPerMinute: 60,
       mailLeaseSeconds: 120,
       petitionAbuse: { challengeWork: 20000, perIpHour: 20, unsolvedPerIpHour: 5, perPetitionMinute: 1000 },
-      shedding: { maxEventLoopDelayMs: 2000, maxHeapMb: 0 },
+      shedding: { maxEventLoopDelayMs: 2000, maxHeapMb: 0, maxUtilization: 0.98, maxInFlight: 128 },
       dataLicense: 'CC-BY-4.0',
       dataPublisher: 'lawgap',
       quickExitUrl: 'https://www.google.com/',
@@ -109,6 +109,16 @@ describe('loadConfig', () => {
     expect(problems({ SESSION_IDLE_SECONDS: '7200', SESSION_ABSOLUTE_SECONDS: '3600' })).toEqual([
       'SESSION_IDLE_SECONDS: must not exceed SESSION_ABSOLUTE_SECONDS',
     ]);
+    for (const bad of ['1.5', '2', '-0.5', 'high', '0.'])
+      expect(problems({ SHED_MAX_EVENT_LOOP_UTILIZATION: bad })).toEqual([
+        'SHED_MAX_EVENT_LOOP_UTILIZATION: must be a fraction from 0 (off) to 1, such as 0.98',
+      ]);
+    expect(
+      loadConfig({ SHED_MAX_EVENT_LOOP_UTILIZATION: '0', SHED_MAX_IN_FLIGHT: '0' }).shedding,
+    ).toMatchObject({
+      maxUtilization: 0,
+      maxInFlight: 0,
+    });
   });
 
   it('returns a frozen object', () => {

@@ -55,6 +55,12 @@ const schema = z.object({
   PETITION_LIMIT_PETITION_MINUTE: whole.default(1000),
   SHED_MAX_EVENT_LOOP_DELAY_MS: whole.default(2000),
   SHED_MAX_HEAP_MB: whole.default(0),
+  SHED_MAX_IN_FLIGHT: whole.default(128),
+  SHED_MAX_EVENT_LOOP_UTILIZATION: z
+    .string()
+    .regex(/^(0(\.\d+)?|1(\.0+)?)$/, 'must be a fraction from 0 (off) to 1, such as 0.98')
+    .transform(Number)
+    .default(0.98),
   MAIL_LEASE_SECONDS: z
     .string()
     .regex(/^[1-9]\d*$/, 'must be a whole number of seconds above 0')
@@ -115,8 +121,12 @@ export interface Config {
     /** Signatures per petition per minute that may count. */
     perPetitionMinute: number;
   };
-  /** Load shedding: 503 + Retry-After past this event-loop delay (ms) or heap (MB); 0 switches a check off. */
-  shedding: { maxEventLoopDelayMs: number; maxHeapMb: number };
+  /**
+   * Load shedding: 503 + Retry-After past this event-loop delay (ms), heap (MB) or event-loop utilisation
+   * (fraction of the last second the loop was busy), or with this many requests already in progress; 0
+   * switches a check off.
+   */
+  shedding: { maxEventLoopDelayMs: number; maxHeapMb: number; maxUtilization: number; maxInFlight: number };
   /** Seconds a mail sender holds an outbox message before another may send it again (after a crash). */
   mailLeaseSeconds: number;
   /** The licence of the open-data downloads (one of an allowed list; CC BY 4.0 by default). */
@@ -184,6 +194,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       unsolvedPerIpHour: e.PETITION_LIMIT_UNSOLVED_IP_HOUR,
       perPetitionMinute: e.PETITION_LIMIT_PETITION_MINUTE,
     },
-    shedding: { maxEventLoopDelayMs: e.SHED_MAX_EVENT_LOOP_DELAY_MS, maxHeapMb: e.SHED_MAX_HEAP_MB },
+    shedding: {
+      maxEventLoopDelayMs: e.SHED_MAX_EVENT_LOOP_DELAY_MS,
+      maxHeapMb: e.SHED_MAX_HEAP_MB,
+      maxUtilization: e.SHED_MAX_EVENT_LOOP_UTILIZATION,
+      maxInFlight: e.SHED_MAX_IN_FLIGHT,
+    },
   });
 }

@@ -27,11 +27,14 @@ interface Answer {
   index: number;
   status: number;
   retryAfter: boolean;
+  /** Why no answer came (`timeout`, `ECONNRESET`, …). */
+  error?: string;
 }
 
 /** Sends `bodies[i]` at `rate` per second on a clock, never waiting for answers; resolves when all settled. */
 function openLoop(url: string, bodies: string[], rate: number): Promise<Answer[]> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
+  // Many sockets, as many visitors would open: a small pool would queue the overload in this client, unseen by the server.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 4096 });
   const target = new URL(url);
   const answers: Promise<Answer>[] = [];
   const send = (index: number) =>
@@ -58,7 +61,9 @@ function openLoop(url: string, bodies: string[], rate: number): Promise<Answer[]
         },
       );
       req.on('timeout', () => req.destroy(new Error('timeout')));
-      req.on('error', () => resolve({ index, status: 0, retryAfter: false }));
+      req.on('error', (err: NodeJS.ErrnoException) =>
+        resolve({ index, status: 0, retryAfter: false, error: err.code ?? err.message }),
+      );
       req.end(bodies[index]);
     });
   return new Promise((resolve) => {
@@ -124,6 +129,8 @@ async function lines(dialect: DialectName, settings: MeasureSettings): Promise<T
     const shed = count((a) => a.status === 503);
     const shedWithRetry = count((a) => a.status === 503 && a.retryAfter);
     const none = count((a) => a.status === 0);
+    const why: Record<string, number> = {};
+    for (const a of answers) if (a.error) why[a.error] = (why[a.error] ?? 0) + 1;
     const other = answers.length - ok - shed - none;
     const acknowledged = answers
       .filter((a) => a.status >= 200 && a.status < 300)
@@ -148,7 +155,8 @@ async function lines(dialect: DialectName, settings: MeasureSettings): Promise<T
         ratio: check.ok ? 'none lost' : 'LOST',
         failed: !check.ok || shed !== shedWithRetry,
         details:
-          `petition overload [${dialect}]: ${answers.length} POSTs in ${tookSeconds.toFixed(1)} s; RSS before ` +
+          `petition overload [${dialect}]: ${answers.length} POSTs in ${tookSeconds.toFixed(1)} s ` +
+          `(unanswered: ${JSON.stringify(why)}); RSS before ` +
           `${mb(rssBefore)}, peak ${mb(rssPeak)}, 1 s after ${mb(rssAfter)}; checker: ${describeCheck(check)}`,
       },
     ];

@@ -5,7 +5,8 @@ import { startAlertLoop } from '../services/alert-dispatch.ts';
 import { prepareDatabase } from '../services/bootstrap.ts';
 import { startDigestLoop } from '../services/email-digests.ts';
 import { loadFieldKey } from '../services/field-crypto.ts';
-import { consoleMailer, smtpMailer } from '../services/mailer.ts';
+import { consoleMailer } from '../services/mailer.ts';
+import { threadedSmtpMailer } from '../services/mailer-thread.ts';
 import { petitionLoopIntervalMs, startPetitionLoop } from '../services/petition-jobs.ts';
 import { createStore } from '../store/db.ts';
 import { buildApp } from './app.ts';
@@ -19,9 +20,7 @@ export async function startServer(config: Readonly<Config>): Promise<() => Promi
   if (prepared.migrationsApplied.length > 0) {
     process.stdout.write(`lawgap: applied migrations ${prepared.migrationsApplied.join(', ')}\n`);
   }
-  const mailer = config.smtpUrl
-    ? smtpMailer(config.smtpUrl, config.mailFrom, { pooled: true })
-    : consoleMailer();
+  const mailer = config.smtpUrl ? threadedSmtpMailer(config.smtpUrl, config.mailFrom) : consoleMailer();
   const deps: AppDeps = { store, config, mailer, routes: [] };
   const app = await buildApp(deps, {
     logger: true,

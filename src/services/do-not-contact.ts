@@ -12,11 +12,10 @@ import { createHmac } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { canonicalEmail, trimEmail } from '../core/petitions/canonical-email.ts';
 import type { Database } from '../store/schema.ts';
-import type { FieldKey } from './field-crypto.ts';
+import { type FieldKey, subKey } from './field-crypto.ts';
 
 function addressHash(key: FieldKey, purpose: string, email: string): string {
-  const subKey = createHmac('sha256', key).update(`lawgap/${purpose}/v1`).digest();
-  return createHmac('sha256', subKey)
+  return createHmac('sha256', subKey(key, purpose))
     .update(canonicalEmail(trimEmail(email)))
     .digest('hex');
 }

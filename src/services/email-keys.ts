@@ -8,7 +8,7 @@
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { hashSecret } from '../store/sessions.repo.ts';
-import type { FieldKey } from './field-crypto.ts';
+import { type FieldKey, subKey } from './field-crypto.ts';
 
 /** The longest address accepted (RFC 5321 path limit). */
 export const maxEmailLength = 254;
@@ -21,10 +21,6 @@ export function normaliseEmail(email: string): string {
 /** True for a plausible single address: one `@`, a dotted domain, no spaces or angle brackets. */
 export function isPlausibleEmail(email: string): boolean {
   return email.length <= maxEmailLength && /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/.test(email);
-}
-
-function subKey(key: FieldKey, purpose: string): Buffer {
-  return createHmac('sha256', key).update(`lawgap/${purpose}/v1`).digest();
 }
 
 function mac(key: FieldKey, purpose: string, value: string): string {

@@ -7,7 +7,7 @@
  * Ciphertext format (text, fits any column): `v1.<iv base64url>.<tag base64url>.<ciphertext base64url>`, with a
  * fresh 12-byte IV per value. Decryption with the wrong key, or of tampered text, fails with FIELD_KEY_INVALID.
  */
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DomainError } from '../core/errors.ts';
@@ -92,4 +92,24 @@ export function decryptField(key: FieldKey, ciphertext: string): string {
       'the encrypted field cannot be decrypted with this key (was LAWGAP_SECRET_KEY or secret.key changed?)',
     );
   }
+}
+
+const subKeys = new WeakMap<FieldKey, Map<string, Buffer>>();
+
+/**
+ * The key for one purpose derived from the field key (HMAC-SHA-256 of `lawgap/<purpose>/v1`), so a hash or
+ * signature made for one purpose says nothing about another; derived once per key and purpose.
+ */
+export function subKey(key: FieldKey, purpose: string): Buffer {
+  let keys = subKeys.get(key);
+  if (!keys) {
+    keys = new Map();
+    subKeys.set(key, keys);
+  }
+  let sub = keys.get(purpose);
+  if (!sub) {
+    sub = createHmac('sha256', key).update(`lawgap/${purpose}/v1`).digest();
+    keys.set(purpose, sub);
+  }
+  return sub;
 }

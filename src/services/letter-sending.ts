@@ -26,7 +26,7 @@ import { recordConsents } from '../store/supporter-consents.repo.ts';
 import { newSortableId } from '../store/util.ts';
 import { previewMessage } from './campaign-messages.ts';
 import { campaignTargets } from './campaign-targets.ts';
-import { encryptField, type FieldKey } from './field-crypto.ts';
+import { encryptField, type FieldKey, subKey } from './field-crypto.ts';
 import { queueMail } from './mail-outbox.ts';
 
 export type { LetterActionRow } from '../store/letter-actions.schema.ts';
@@ -119,10 +119,6 @@ export async function actionText(db: Kysely<Database>, action: LetterActionRow):
   return text
     .replaceAll('[target.name]', '{{target.name}}')
     .replaceAll('[target.detail]', '{{target.detail}}');
-}
-
-function subKey(key: FieldKey, purpose: string): Buffer {
-  return createHmac('sha256', key).update(`lawgap/${purpose}/v1`).digest();
 }
 
 /** The keyed hash of an address's canonical form (hex). */

@@ -1,8 +1,9 @@
 /**
  * Delivery of the mail outbox (store/mail-outbox.repo.ts). Policy: at least once, never lost. A message is
- * queued in the same transaction as the action that causes it; the sender leases a due row, hands it to the
- * SMTP server, and only then marks it sent (erasing its content). A crash between the two sends it again after
- * the lease, with the same Message-ID, so the copy is recognisable. A refused or failed send is retried with a
+ * queued in the same transaction as the action that causes it; the sender leases a batch of due rows (one
+ * statement), hands them to the SMTP server a few at a time, and only then marks them sent (erasing their
+ * content), in groups. A crash between the two sends a message again after the lease, with the same
+ * Message-ID, so the copy is recognisable. A refused or failed send is retried with a
  * growing delay (30 s doubling, at most 6 hours); only the error's code is kept, never its text.
  */
 import type { Kysely } from 'kysely';
@@ -28,18 +29,14 @@ export function outboxPayload(key: FieldKey, message: OutboxMessage): string {
   return encryptField(key, JSON.stringify(message));
 }
 
-/**
- * Queues a message due now (call inside the transaction of the action that causes it) under a Message-ID of
- * the public host, its content encrypted; `subjectId` names the row it is about (for erasure).
- */
-export async function queueMail(
-  db: Kysely<Database>,
+/** The outbox row of a message due now, under a Message-ID of the public host, its content encrypted. */
+export function outboxRow(
   key: FieldKey,
   args: { publicUrl: string; kind: string; subjectId: string; message: OutboxMessage; now: Date },
-): Promise<void> {
+): MailOutboxRow {
   const id = newSortableId(args.now.getTime());
   const at = args.now.toISOString();
-  await enqueueMail(db, {
+  return {
     id,
     message_id: `<${id}@${new URL(args.publicUrl).hostname}>`,
     kind: args.kind,
@@ -51,7 +48,19 @@ export async function queueMail(
     last_error: null,
     created_at: at,
     sent_at: null,
-  });
+  };
+}
+
+/**
+ * Queues a message due now (call inside the transaction of the action that causes it); `subjectId` names the
+ * row it is about (for erasure).
+ */
+export async function queueMail(
+  db: Kysely<Database>,
+  key: FieldKey,
+  args: { publicUrl: string; kind: string; subjectId: string; message: OutboxMessage; now: Date },
+): Promise<void> {
+  await enqueueMail(db, outboxRow(key, args));
 }
 
 /** What delivery needs. */
@@ -76,31 +85,65 @@ const runBudgetMs = 5000;
 
 type Tally = { sent: number; failed: number };
 
-async function deliverOne(deps: OutboxDeps, row: MailOutboxRow, result: Tally): Promise<void> {
+/** Sent messages are marked in groups of this many (and at the end of a batch). */
+const markEvery = 25;
+
+/**
+ * Delivers one batch of due rows: leases them all in one statement, sends those it holds a few at a time,
+ * and marks the sent ones in groups (a crash before a group is marked sends its messages again after the
+ * lease, under the same Message-IDs).
+ */
+async function deliverBatch(deps: OutboxDeps, rows: MailOutboxRow[], result: Tally): Promise<void> {
   const clock = deps.now ?? (() => new Date());
   const now = clock();
   const leaseUntil = new Date(now.getTime() + (deps.leaseMs ?? mailLeaseMs)).toISOString();
-  if (row.payload_ciphertext === null) return;
-  if (!(await leaseMail(deps.db, row.id, now.toISOString(), leaseUntil))) return;
-  try {
-    const message = JSON.parse(decryptField(deps.fieldKey, row.payload_ciphertext)) as OutboxMessage;
-    await deps.mailer.send({ ...message, messageId: row.message_id });
-  } catch (err) {
-    const attempts = row.attempts + 1;
-    const next = new Date(clock().getTime() + retryDelayMs(attempts)).toISOString();
-    const e = err as { code?: unknown; responseCode?: unknown };
-    const code =
-      typeof e.responseCode === 'number'
-        ? `SMTP ${e.responseCode}`
-        : typeof e.code === 'string'
-          ? e.code
-          : 'unknown';
-    await markMailFailed(deps.db, row.id, attempts, next, code.slice(0, 40));
-    result.failed += 1;
-    return;
-  }
-  await markMailSent(deps.db, row.id, clock().toISOString());
-  result.sent += 1;
+  const withContent = rows.filter((r) => r.payload_ciphertext !== null);
+  const held = await leaseMail(
+    deps.db,
+    withContent.map((r) => r.id),
+    now.toISOString(),
+    leaseUntil,
+  );
+  const mine = withContent.filter((r) => held.has(r.id));
+  let sent: string[] = [];
+  const markSent = async () => {
+    const ids = sent;
+    sent = [];
+    await markMailSent(deps.db, ids, clock().toISOString());
+    result.sent += ids.length;
+  };
+  let next = 0;
+  const worker = async () => {
+    while (next < mine.length) {
+      const row = mine[next++]!;
+      try {
+        const message = JSON.parse(decryptField(deps.fieldKey, row.payload_ciphertext!)) as OutboxMessage;
+        await deps.mailer.send({ ...message, messageId: row.message_id });
+      } catch (err) {
+        await markFailed(deps, row, err);
+        result.failed += 1;
+        continue;
+      }
+      sent.push(row.id);
+      if (sent.length >= markEvery) await markSent();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(parallelSends, mine.length) }, worker));
+  await markSent();
+}
+
+async function markFailed(deps: OutboxDeps, row: MailOutboxRow, err: unknown): Promise<void> {
+  const clock = deps.now ?? (() => new Date());
+  const attempts = row.attempts + 1;
+  const next = new Date(clock().getTime() + retryDelayMs(attempts)).toISOString();
+  const e = err as { code?: unknown; responseCode?: unknown };
+  const code =
+    typeof e.responseCode === 'number'
+      ? `SMTP ${e.responseCode}`
+      : typeof e.code === 'string'
+        ? e.code
+        : 'unknown';
+  await markMailFailed(deps.db, row.id, attempts, next, code.slice(0, 40));
 }
 
 /**
@@ -113,11 +156,7 @@ export async function deliverOutbox(deps: OutboxDeps, limit = 100): Promise<Tall
   const until = Date.now() + runBudgetMs;
   for (;;) {
     const rows = await dueMail(deps.db, clock().toISOString(), limit);
-    let next = 0;
-    const worker = async () => {
-      while (next < rows.length) await deliverOne(deps, rows[next++]!, result);
-    };
-    await Promise.all(Array.from({ length: Math.min(parallelSends, rows.length) }, worker));
+    await deliverBatch(deps, rows, result);
     if (rows.length < limit || Date.now() > until) return result;
   }
 }

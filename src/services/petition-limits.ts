@@ -7,7 +7,7 @@
  */
 import { createHmac } from 'node:crypto';
 import type { Config } from '../config.ts';
-import type { FieldKey } from './field-crypto.ts';
+import { type FieldKey, subKey } from './field-crypto.ts';
 
 /** Why a signature is marked (never counted). */
 export type LimitMark = 'ip_limit' | 'unsolved_limit' | 'petition_limit';
@@ -19,8 +19,7 @@ export type SigningLimits = Omit<Config['petitionAbuse'], 'challengeWork'>;
 export function clientHash(key: FieldKey, ip: string): string {
   const mapped = ip.replace(/^::ffff:/, '');
   const address = mapped.includes(':') ? mapped.split(':').slice(0, 4).join(':') : mapped;
-  const sub = createHmac('sha256', key).update('lawgap/petition-ip/v1').digest();
-  return createHmac('sha256', sub).update(address).digest('hex').slice(0, 32);
+  return createHmac('sha256', subKey(key, 'petition-ip')).update(address).digest('hex').slice(0, 32);
 }
 
 /** Counts signatures per window and says whether the next one is over a limit. */

@@ -19,7 +19,7 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { DomainError, isDomainError } from '../core/errors.ts';
+import { DomainError } from '../core/errors.ts';
 import type { Locale } from '../core/framework/types.ts';
 import { isLocale } from '../core/i18n/locales.ts';
 import { t } from '../core/i18n/messages.ts';
@@ -34,9 +34,6 @@ import {
 import {
   findSignatureBy,
   findSignatureByKey,
-  insertSignature,
-  markChallengeUsed,
-  signaturesSince,
   validateSignature,
   voidConfirmation,
   withdrawConsents,
@@ -45,12 +42,13 @@ import { findPetitionBySlug, findPetitionRow, storedCount, toPetition } from '..
 import type { PetitionSignatureRow } from '../store/petitions.schema.ts';
 import type { Database } from '../store/schema.ts';
 import { hashSecret } from '../store/sessions.repo.ts';
-import { recordConsents } from '../store/supporter-consents.repo.ts';
+import { consentRecords } from '../store/supporter-consents.repo.ts';
 import { newSortableId } from '../store/util.ts';
-import { encryptField, type FieldKey } from './field-crypto.ts';
-import { queueMail } from './mail-outbox.ts';
-import { challengeLifetimeMs, verifySignChallenge } from './petition-challenge.ts';
+import { encryptField, type FieldKey, subKey } from './field-crypto.ts';
+import { outboxRow } from './mail-outbox.ts';
+import { challengeLifetimeMs, type VerifiedChallenge, verifySignChallenge } from './petition-challenge.ts';
 import { clientHash, type SigningLimiter } from './petition-limits.ts';
+import { type PlannedSignature, type SignatureWriter, writeSignatures } from './signature-writer.ts';
 
 /** Pending signatures (and their links) last this long; the background job deletes older ones. */
 export const pendingLifetimeMs = 30 * 24 * 3600 * 1000;
@@ -66,6 +64,8 @@ export interface SigningDeps {
   now?: Date;
   /** The per-address and per-petition limits (none: nothing is marked). */
   limiter?: SigningLimiter;
+  /** The group commit the app's signatures share (none: each signature is its own transaction). */
+  writer?: SignatureWriter;
 }
 
 /** A signature as the public form sends it. */
@@ -96,19 +96,25 @@ export interface SignatureProblem {
 /** What happened (for tests and counters; the page answers the same whatever it is). */
 export type SignOutcome = 'stored' | 'marked' | 'repeat' | 'honeypot' | 'limited';
 
+/** A petition by its slug when it is public (not a draft); null otherwise. */
+export async function findPublicPetition(db: Kysely<Database>, slug: string): Promise<Petition | null> {
+  if (slug.length === 0 || slug.length > petitionLimits.slugChars) return null;
+  const row = await findPetitionBySlug(db, slug);
+  return row && row.status !== 'draft' ? toPetition(row) : null;
+}
+
+/** A petition's count as the background loop last aggregated it. */
+export async function aggregatedCount(db: Kysely<Database>, petitionId: string): Promise<number> {
+  return (await storedCount(db, petitionId))?.counted ?? 0;
+}
+
 /** A petition and its last aggregated count, for the public page; null when it is not public. */
 export async function publicPetition(
   db: Kysely<Database>,
   slug: string,
 ): Promise<{ petition: Petition; count: number } | null> {
-  if (slug.length === 0 || slug.length > petitionLimits.slugChars) return null;
-  const row = await findPetitionBySlug(db, slug);
-  if (!row || row.status === 'draft') return null;
-  return { petition: toPetition(row), count: (await storedCount(db, row.id))?.counted ?? 0 };
-}
-
-function subKey(key: FieldKey, purpose: string): Buffer {
-  return createHmac('sha256', key).update(`lawgap/${purpose}/v1`).digest();
+  const petition = await findPublicPetition(db, slug);
+  return petition && { petition, count: await aggregatedCount(db, petition.id) };
 }
 
 /** The keyed hash of an address's canonical form (hex), as stored in `email_hash`. */
@@ -152,32 +158,50 @@ function idempotencyKey(given: string): string {
  * Signs an open petition: throws PETITION_NOT_FOUND (unknown or draft), PETITION_CLOSED, or VALIDATION_FAILED
  * with `details.problems` (SignatureProblem[]); otherwise stores the signature, its consents and its
  * confirmation mail in one transaction (unless the outcome says why not) and resolves after the commit.
+ * `known` is the petition the caller already read for this request (else it is read here).
  */
 export async function signPetition(
   deps: SigningDeps,
   slug: string,
   input: SignatureInput,
+  known?: Petition,
 ): Promise<SignOutcome> {
-  const row = slug.length <= petitionLimits.slugChars ? await findPetitionBySlug(deps.db, slug) : undefined;
-  if (!row || row.status === 'draft') throw new DomainError('PETITION_NOT_FOUND', 'no such petition');
-  if (row.status !== 'open') throw new DomainError('PETITION_CLOSED', 'this petition is closed');
+  const row = known ? null : await findPetitionBySlug(deps.db, slug);
+  const petition = known ?? (row ? toPetition(row) : null);
+  if (!petition || petition.slug !== slug || petition.status === 'draft')
+    throw new DomainError('PETITION_NOT_FOUND', 'no such petition');
+  if (petition.status !== 'open') throw new DomainError('PETITION_CLOSED', 'this petition is closed');
   const problems = signatureProblems(input);
   if (problems.length > 0)
     throw new DomainError('VALIDATION_FAILED', problems.map((p) => `${p.field}: ${p.reason}`).join('; '), {
       problems,
     });
   if (input.honeypot !== '') return 'honeypot';
-  const petition = toPetition(row);
   const verified = input.challenge ? await verifySignChallenge(deps.fieldKey, slug, input.challenge) : null;
   if (typeof verified === 'string')
     throw new DomainError('PETITION_CHALLENGE_INVALID', `challenge: ${verified}`, { reason: verified });
   const now = deps.now ?? new Date();
+  const plan = planSignature(deps, petition, input, verified, now);
+  const outcome = await (deps.writer
+    ? deps.writer.write(plan)
+    : writeSignatures(deps.db, [plan]).then((o) => o[0]!));
+  if (outcome !== 'replayed') return outcome;
+  // A used challenge that names this very request (same idempotency key) is a repeat, not a replay.
+  if (await findSignatureByKey(deps.db, petition.id, plan.signature.idempotency_key)) return 'repeat';
+  throw new DomainError('PETITION_CHALLENGE_INVALID', 'challenge: replayed', { reason: 'replayed' });
+}
+
+/** Everything a signature writes: its row, the challenge to mark used, its consents and its mail. */
+function planSignature(
+  deps: SigningDeps,
+  petition: Petition,
+  input: SignatureInput,
+  verified: VerifiedChallenge | null,
+  now: Date,
+): PlannedSignature {
   const at = now.toISOString();
   const email = trimEmail(input.email);
   const hash = signerHash(deps.fieldKey, email);
-  const hourAgo = new Date(now.getTime() - 3600_000).toISOString();
-  if ((await signaturesSince(deps.db, petition.id, hash, hourAgo)) >= maxSignaturesPerHour) return 'limited';
-
   const ipHash = input.clientIp ? clientHash(deps.fieldKey, input.clientIp) : null;
   const marked =
     deps.limiter?.check({
@@ -214,48 +238,36 @@ export async function signPetition(
     pending_person: hash,
     partner_org_id: input.partnerOrgId ?? null,
   };
-  const mail = confirmationMail(deps, petition, email, input.locale, confirm, unsubscribe);
-  const used = verified && {
+  const consents = consentRecords({
+    given: input.consents,
+    version: petitionConsentVersion,
+    locale: input.locale,
+    channel: 'web',
+    partnerName: petition.partnerName,
+    at,
+  }).map((r) => ({ ...r, signature_id: id }));
+  const message = confirmationMail(deps, petition, email, input.locale, confirm, unsubscribe);
+  const mail = outboxRow(deps.fieldKey, {
+    publicUrl: deps.publicUrl,
+    kind: 'petition.confirm',
+    subjectId: id,
+    message,
+    now,
+  });
+  const challenge = verified && {
     signature: verified.signature,
     expires_at: new Date(
       Math.max(Date.parse(verified.expiresAt), now.getTime() + challengeLifetimeMs),
     ).toISOString(),
   };
-  const write = deps.db.transaction().execute(async (trx) => {
-    if (!(await insertSignature(trx, signature))) return 'repeat' as const;
-    if (used && !(await markChallengeUsed(trx, used)))
-      throw new DomainError('PETITION_CHALLENGE_INVALID', 'challenge: replayed', { reason: 'replayed' });
-    await recordConsents(
-      trx,
-      { kind: 'signature', id },
-      {
-        given: input.consents,
-        version: petitionConsentVersion,
-        locale: input.locale,
-        channel: 'web',
-        partnerName: petition.partnerName,
-        at,
-      },
-    );
-    await queueMail(trx, deps.fieldKey, {
-      publicUrl: deps.publicUrl,
-      kind: 'petition.confirm',
-      subjectId: id,
-      message: mail,
-      now,
-    });
-    return marked ? ('marked' as const) : ('stored' as const);
-  });
-  try {
-    return await write;
-  } catch (err) {
-    if (isDomainError(err, 'PETITION_CHALLENGE_INVALID')) {
-      // A used challenge that names this very request (same idempotency key) is a repeat, not a replay.
-      const again = await findSignatureByKey(deps.db, petition.id, signature.idempotency_key);
-      if (again) return 'repeat';
-    }
-    throw err;
-  }
+  return {
+    signature,
+    challenge: challenge || null,
+    consents,
+    mail,
+    since: new Date(now.getTime() - 3600_000).toISOString(),
+    perHour: maxSignaturesPerHour,
+  };
 }
 
 function confirmationMail(

@@ -27,29 +27,32 @@ export async function dueMail(db: Kysely<Database>, now: string, limit: number):
     .execute();
 }
 
-/** Takes a message for sending until `leaseUntil`; false when another sender holds it or it was sent. */
+/** Takes messages for sending until `leaseUntil`; returns the ids taken (not held by another sender, unsent). */
 export async function leaseMail(
   db: Kysely<Database>,
-  id: string,
+  ids: string[],
   now: string,
   leaseUntil: string,
-): Promise<boolean> {
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
   const r = await db
     .updateTable('mail_outbox')
     .set({ lease_until: leaseUntil })
-    .where('id', '=', id)
+    .where('id', 'in', ids)
     .where('sent_at', 'is', null)
     .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+    .returning('id')
+    .execute();
+  return new Set(r.map((x) => x.id));
 }
 
-/** Marks a message sent and erases its content (the address and link are no longer kept there). */
-export async function markMailSent(db: Kysely<Database>, id: string, at: string): Promise<void> {
+/** Marks messages sent and erases their content (the address and link are no longer kept there). */
+export async function markMailSent(db: Kysely<Database>, ids: string[], at: string): Promise<void> {
+  if (ids.length === 0) return;
   await db
     .updateTable('mail_outbox')
     .set({ sent_at: at, payload_ciphertext: null, lease_until: null, last_error: null })
-    .where('id', '=', id)
+    .where('id', 'in', ids)
     .execute();
 }
 

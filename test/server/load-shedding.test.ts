@@ -63,3 +63,44 @@ describeEachEngine('load shedding', (getStore) => {
     expect(after.statusCode).toBe(200);
   }, 30_000);
 });
+
+describeEachEngine('load shedding by requests in progress', (getStore) => {
+  let app: FastifyInstance;
+  let slug: string;
+
+  beforeAll(async () => {
+    ({ app } = await startApp(getStore(), {
+      env: { LAWGAP_SECRET_KEY: testSecretKey, SHED_MAX_EVENT_LOOP_DELAY_MS: '0', SHED_MAX_IN_FLIGHT: '3' },
+      build: { shedLoad: true },
+    }));
+    await seedWorld(getStore().db);
+    ({
+      petition: { slug },
+    } = await seedPetition(getStore().db, 'coalition-a'));
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('sheds what arrives beyond the limit with 503 + Retry-After, stores the rest, and counts nothing twice', async () => {
+    const burst = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        postSign(app, slug, signFields({ email: `burst${i}@example.net` })),
+      ),
+    );
+    const statuses = burst.map((r) => r.statusCode);
+    const shed = burst.filter((r) => r.statusCode === 503);
+    expect(shed.length).toBeGreaterThan(0);
+    expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(3);
+    expect(statuses.every((s) => s === 200 || s === 503)).toBe(true);
+    for (const r of shed) expect(r.headers['retry-after']).toBe(String(shedRetryAfterSeconds));
+    const stored = await getStore()
+      .db.selectFrom('petition_signatures')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(stored.n)).toBe(statuses.filter((s) => s === 200).length);
+    // Every finished request left the count: one at a time, none is shed.
+    for (let i = 0; i < 10; i++)
+      expect((await postSign(app, slug, signFields({ email: `calm${i}@example.net` }))).statusCode).toBe(200);
+  });
+});

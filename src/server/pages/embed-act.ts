@@ -27,7 +27,13 @@ import {
   publicAction,
   sendLetter,
 } from '../../services/letter-sending.ts';
-import { publicPetition, type SignatureProblem, signPetition } from '../../services/petition-signing.ts';
+import {
+  aggregatedCount,
+  findPublicPetition,
+  publicPetition,
+  type SignatureProblem,
+  signPetition,
+} from '../../services/petition-signing.ts';
 import type { AppDeps } from '../deps.ts';
 import { embedActionPage, embedCss, withPartner } from './embed-html.ts';
 import { fromOurOrigin } from './follow.ts';
@@ -37,7 +43,7 @@ import { letterPreviewPage } from './letter-action-html.ts';
 import { PetitionPageCache, petitionPageCache } from './petition-cache.ts';
 import { refusedPetitionPage, signatureInput, signRefusal } from './petition-form.ts';
 import { idempotencyPlaceholder, petitionMessage, petitionPage } from './petition-html.ts';
-import { appSigningLimiter } from './petition-limiter.ts';
+import { appSignatureWriter, appSigningLimiter } from './petition-limiter.ts';
 
 /** The partner code of a request (query or form), when well-formed; otherwise none. */
 function partnerOf(request: FastifyRequest): string | null {
@@ -64,6 +70,7 @@ export async function registerEmbedActionPages(app: FastifyInstance, deps: AppDe
   const petitions = petitionPageCache(app);
   const actions = new PetitionPageCache();
   const limiter = appSigningLimiter(app, deps.config.petitionAbuse);
+  const writer = appSignatureWriter(app, deps.store);
 
   app.get('/assets/embed.css', async (_request, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(embedCss),
@@ -127,18 +134,22 @@ export async function registerEmbedActionPages(app: FastifyInstance, deps: AppDe
         const body = request.body;
         const send = (status: number, page: string) =>
           html(reply, status, withPartner(embedActionPage(locale, page, path), path, partner));
-        const found = await publicPetition(db, slug);
-        if (!found)
+        const petition = await findPublicPetition(db, slug);
+        if (!petition)
           return send(404, petitionMessage(locale, 'petition.notFound.title', 'petition.notFound.body', '/'));
-        const rerender = (status: number, problems: SignatureProblem[], notice?: string) =>
-          send(status, refusedPetitionPage(locale, found, body, problems, notice));
+        const rerender = async (status: number, problems: SignatureProblem[], notice?: string) => {
+          const found = { petition, count: await aggregatedCount(db, petition.id) };
+          return send(status, refusedPetitionPage(locale, found, body, problems, notice));
+        };
         if (!fromOurOrigin(request, deps.config.publicUrl))
           return rerender(403, [], t(locale, 'petition.error.origin'));
         try {
-          await signPetition({ db, fieldKey: fieldKey(), publicUrl: deps.config.publicUrl, limiter }, slug, {
+          const signing = { db, fieldKey: fieldKey(), publicUrl: deps.config.publicUrl, limiter, writer };
+          const input = {
             ...signatureInput(request, locale),
-            partnerOrgId: await resolveEmbedPartner(db, found.petition.campaignId, partner),
-          });
+            partnerOrgId: await resolveEmbedPartner(db, petition.campaignId, partner),
+          };
+          await signPetition(signing, slug, input, petition);
         } catch (err) {
           const refusal = signRefusal(err, locale);
           if (!refusal) throw err;

@@ -23,7 +23,9 @@ import { t } from '../../core/i18n/messages.ts';
 import { type FieldKey, loadFieldKey } from '../../services/field-crypto.ts';
 import { newSignChallenge } from '../../services/petition-challenge.ts';
 import {
+  aggregatedCount,
   confirmSignature,
+  findPublicPetition,
   peekSignatureConfirmation,
   peekSignatureUnsubscribe,
   publicPetition,
@@ -42,7 +44,7 @@ import {
   petitionMessage,
   petitionPage,
 } from './petition-html.ts';
-import { appSigningLimiter } from './petition-limiter.ts';
+import { appSignatureWriter, appSigningLimiter } from './petition-limiter.ts';
 import { petitionScript } from './petition-script.ts';
 
 /** Registers the public petition pages. */
@@ -55,7 +57,8 @@ export async function registerPetitionPages(app: FastifyInstance, deps: AppDeps)
   const db = deps.store.db;
   const cache = petitionPageCache(app);
   const limiter = appSigningLimiter(app, deps.config.petitionAbuse);
-  const signing = () => ({ db, fieldKey: fieldKey(), publicUrl: deps.config.publicUrl, limiter });
+  const writer = appSignatureWriter(app, deps.store);
+  const signing = () => ({ db, fieldKey: fieldKey(), publicUrl: deps.config.publicUrl, limiter, writer });
 
   const notFound = (reply: FastifyReply, locale: Locale, slug: string) =>
     html(
@@ -119,14 +122,16 @@ export async function registerPetitionPages(app: FastifyInstance, deps: AppDeps)
         const locale = localeOf(request);
         const slug = request.params.slug;
         const body = request.body;
-        const found = await publicPetition(db, slug);
-        if (!found) return notFound(reply, locale, slug);
-        const rerender = (status: number, problems: SignatureProblem[], notice?: string) =>
-          html(reply, status, refusedPetitionPage(locale, found, body, problems, notice));
+        const petition = await findPublicPetition(db, slug);
+        if (!petition) return notFound(reply, locale, slug);
+        const rerender = async (status: number, problems: SignatureProblem[], notice?: string) => {
+          const found = { petition, count: await aggregatedCount(db, petition.id) };
+          return html(reply, status, refusedPetitionPage(locale, found, body, problems, notice));
+        };
         if (!fromOurOrigin(request, deps.config.publicUrl))
           return rerender(403, [], t(locale, 'petition.error.origin'));
         try {
-          const outcome = await signPetition(signing(), slug, signatureInput(request, locale));
+          const outcome = await signPetition(signing(), slug, signatureInput(request, locale), petition);
           request.log.debug({ outcome }, 'petition signature');
         } catch (err) {
           const refusal = signRefusal(err, locale);
@@ -137,7 +142,7 @@ export async function registerPetitionPages(app: FastifyInstance, deps: AppDeps)
         return html(
           reply,
           200,
-          petitionMessage(locale, 'petition.sent.title', 'petition.sent.body', `/act/${found.petition.slug}`),
+          petitionMessage(locale, 'petition.sent.title', 'petition.sent.body', `/act/${petition.slug}`),
         );
       },
     );

@@ -1,7 +1,9 @@
 /**
- * Load shedding (issue 7 "burst-proof"): past the configured event-loop delay or heap, the server answers
- * `503` with `Retry-After` and a generic body instead of queueing work until it falls over
- * (@fastify/under-pressure). Public page GETs under `/act/` still go through: they are served from the page
+ * Load shedding (issue 7 "burst-proof"): past the configured event-loop delay or heap (@fastify/under-pressure),
+ * or with `SHED_MAX_IN_FLIGHT` requests already in progress, the server answers `503` with `Retry-After` and a
+ * generic body instead of queueing work until it falls over. The in-flight count is what catches a burst of
+ * signatures: each request's callbacks are short, so the event loop never looks slow, while answers wait
+ * longer and longer behind the queue of requests accepted before them. Public page GETs under `/act/` still go through: they are served from the page
  * cache (or make a challenge), so they cost little, and a visitor keeps seeing the petition.
  */
 import underPressure from '@fastify/under-pressure';
@@ -27,13 +29,34 @@ export async function registerLoadShedding(
   config: Pick<Config, 'shedding'>,
   sampleIntervalMs = 1000,
 ): Promise<void> {
-  const { maxEventLoopDelayMs, maxHeapMb } = config.shedding;
+  const { maxEventLoopDelayMs, maxHeapMb, maxUtilization, maxInFlight } = config.shedding;
+  if (maxInFlight > 0) limitInFlight(app, maxInFlight);
   await app.register(underPressure, {
     maxEventLoopDelay: maxEventLoopDelayMs,
     maxHeapUsedBytes: maxHeapMb * 1024 * 1024,
+    maxEventLoopUtilization: maxUtilization,
     sampleInterval: sampleIntervalMs,
     retryAfter: shedRetryAfterSeconds,
     // The plugin sends what the handler returns; undefined lets the request through.
     pressureHandler: shed as (request: FastifyRequest, reply: FastifyReply) => undefined,
+  });
+}
+
+/** Sheds a request arriving while `max` others are in progress (counted until their answer or abort). */
+function limitInFlight(app: FastifyInstance, max: number): void {
+  let inFlight = 0;
+  app.addHook('onRequest', async (request, reply) => {
+    if (inFlight >= max) {
+      const body = shed(request, reply);
+      if (body) return reply.send(body);
+    }
+    inFlight += 1;
+    let counted = true;
+    const done = () => {
+      if (counted) inFlight -= 1;
+      counted = false;
+    };
+    reply.raw.once('close', done);
+    reply.raw.once('finish', done);
   });
 }
