@@ -6,81 +6,50 @@
  * after, lets the outbox drain, and re-runs the crash-test checker on the acknowledged signatures: none may be
  * lost or duplicated or left without their mail. Limits are raised for loopback traffic (`loopbackLimits`).
  */
-import http from 'node:http';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { DialectName } from '../../src/store/db.ts';
 import { checkAcknowledged, describeCheck, waitForMail } from '../../test/crash/petition-checker.ts';
 import {
   createPetitionPlace,
-  formHeaders,
   lowestDifficulty,
   postgresAnswers,
   ServerProcess,
 } from '../../test/crash/petition-server.ts';
 import { AlertSink, testFieldKey } from '../../test/email-alert-helpers.ts';
 import type { BenchRow, MeasureSettings, TableLine } from '../measure.ts';
+import type { Answer } from './open-loop.ts';
 import { postBodies, solvedBodies } from './petition-load.ts';
 
 const overloadSeconds = Number(process.env.OVERLOAD_SECONDS ?? 5);
 const factor = 5;
 
-interface Answer {
-  index: number;
-  status: number;
-  retryAfter: boolean;
-  /** Why no answer came (`timeout`, `ECONNRESET`, …). */
-  error?: string;
-}
-
-/** Sends `bodies[i]` at `rate` per second on a clock, never waiting for answers; resolves when all settled. */
-function openLoop(url: string, bodies: string[], rate: number): Promise<Answer[]> {
-  // Many sockets, as many visitors would open: a small pool would queue the overload in this client, unseen by the server.
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 4096 });
-  const target = new URL(url);
-  const answers: Promise<Answer>[] = [];
-  const send = (index: number) =>
-    new Promise<Answer>((resolve) => {
-      const req = http.request(
-        {
-          agent,
-          host: target.hostname,
-          port: target.port,
-          path: target.pathname,
-          method: 'POST',
-          headers: formHeaders,
-          timeout: 10_000,
-        },
-        (res) => {
-          res.resume();
-          res.on('end', () =>
-            resolve({
-              index,
-              status: res.statusCode ?? 0,
-              retryAfter: res.headers['retry-after'] !== undefined,
-            }),
-          );
-        },
-      );
-      req.on('timeout', () => req.destroy(new Error('timeout')));
-      req.on('error', (err: NodeJS.ErrnoException) =>
-        resolve({ index, status: 0, retryAfter: false, error: err.code ?? err.message }),
-      );
-      req.end(bodies[index]);
-    });
-  return new Promise((resolve) => {
-    const started = performance.now();
-    let sent = 0;
-    const timer = setInterval(() => {
-      const due = Math.min(bodies.length, Math.floor(((performance.now() - started) / 1000) * rate));
-      while (sent < due) answers.push(send(sent++));
-      if (sent >= bodies.length) {
-        clearInterval(timer);
-        Promise.all(answers).then((a) => {
-          agent.destroy();
-          resolve(a);
-        });
-      }
-    }, 5);
-  });
+/** Runs the open-loop client (open-loop.ts) in its own process: its answers and how long it took (s). */
+async function openLoopProcess(
+  url: string,
+  bodies: string[],
+  rate: number,
+): Promise<{ answers: Answer[]; seconds: number }> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'lawgap-overload-'));
+  try {
+    const job = path.join(dir, 'job.json');
+    const out = path.join(dir, 'answers.json');
+    writeFileSync(job, JSON.stringify({ url, rate, bodies }));
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(import.meta.dirname, 'open-loop.ts'), job, out],
+      {
+        stdio: ['ignore', 'inherit', 'inherit'],
+      },
+    );
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    if (code !== 0) throw new Error(`open-loop client exited with ${code}`);
+    return JSON.parse(readFileSync(out, 'utf8')) as { answers: Answer[]; seconds: number };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 async function lines(dialect: DialectName, settings: MeasureSettings): Promise<TableLine[]> {
@@ -118,9 +87,7 @@ async function lines(dialect: DialectName, settings: MeasureSettings): Promise<T
     const sampler = setInterval(() => {
       rssPeak = Math.max(rssPeak, server.rssKb() ?? 0);
     }, 100);
-    const started = performance.now();
-    const answers = await openLoop(url, bodies, offered);
-    const tookSeconds = (performance.now() - started) / 1000;
+    const { answers, seconds: tookSeconds } = await openLoopProcess(url, bodies, offered);
     clearInterval(sampler);
     await new Promise((r) => setTimeout(r, 1000));
     const rssAfter = server.rssKb() ?? 0;

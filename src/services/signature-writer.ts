@@ -6,7 +6,8 @@
  * the commit" holds for every one of them.
  *
  * A batch is a few many-row statements (store/signature-batch.repo.ts) whatever its size:
- * 1. the hourly per-address limit is checked from one query (`limited`, nothing written);
+ * 1. the hourly per-address limit is checked from one query, just before the transaction (`limited`, nothing
+ *    written);
  * 2. the signatures are inserted, a unique key holding back a repeat (same idempotency key, or the person
  *    already has a pending signature on the petition: `repeat`);
  * 3. the challenges of the written ones are marked used; a signature whose challenge was already used (or is
@@ -48,14 +49,16 @@ export async function writeSignatures(
   db: Kysely<Database>,
   plans: PlannedSignature[],
 ): Promise<WriteOutcome[]> {
+  // Read before the transaction, as one address's hourly count needs no more precision: on SQLite a
+  // transaction that reads first cannot wait for another process's write lock, so it begins with its write.
+  const since = plans.map((p) => p.since).sort()[0] ?? '';
+  const times = await signatureTimes(
+    db,
+    plans.map((p) => ({ petitionId: p.signature.petition_id, hash: p.signature.email_hash })),
+    since,
+  );
   return db.transaction().execute(async (trx) => {
     const outcomes: (WriteOutcome | null)[] = plans.map(() => null);
-    const since = plans.map((p) => p.since).sort()[0] ?? '';
-    const times = await signatureTimes(
-      trx,
-      plans.map((p) => ({ petitionId: p.signature.petition_id, hash: p.signature.email_hash })),
-      since,
-    );
     const admitted: number[] = [];
     plans.forEach((p, i) => {
       const list = times.get(`${p.signature.petition_id}|${p.signature.email_hash}`) ?? [];
