@@ -93,7 +93,11 @@ describeEachEngine('load shedding by requests in progress', (getStore) => {
     expect(shed.length).toBeGreaterThan(0);
     expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(3);
     expect(statuses.every((s) => s === 200 || s === 503)).toBe(true);
-    for (const r of shed) expect(r.headers['retry-after']).toBe(String(shedRetryAfterSeconds));
+    for (const r of shed) {
+      expect(r.headers['retry-after']).toBe(String(shedRetryAfterSeconds));
+      expect(r.headers['x-frame-options']).toBe('DENY');
+      expect(r.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+    }
     const stored = await getStore()
       .db.selectFrom('petition_signatures')
       .select((eb) => eb.fn.countAll<number>().as('n'))

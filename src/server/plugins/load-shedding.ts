@@ -15,10 +15,14 @@ export const shedRetryAfterSeconds = 5;
 
 function shed(request: FastifyRequest, reply: FastifyReply): object | undefined {
   if (request.method === 'GET' && request.url.startsWith('/act/')) return undefined;
+  // Shedding runs before helmet's hook (app.ts), so the few headers a JSON error needs are set here.
   reply
     .status(503)
     .header('retry-after', String(shedRetryAfterSeconds))
     .header('cache-control', 'no-store')
+    .header('content-security-policy', "default-src 'none'; frame-ancestors 'none'")
+    .header('x-content-type-options', 'nosniff')
+    .header('x-frame-options', 'DENY')
     .type('application/json; charset=utf-8');
   return { error: { code: 'OVERLOADED', message: 'the server is busy; try again shortly' } };
 }
