@@ -2,11 +2,17 @@
  * The petitions' background work, run by the server every few seconds (`startPetitionLoop`):
  * deliver the mail outbox; refresh the per-petition counts from the signatures (so the signing and confirming
  * requests never update a shared counter row: "counters are aggregated asynchronously"); delete pending
- * signatures older than 30 days; delete sent outbox rows older than 30 days; forget expired used challenges.
+ * signatures older than 30 days; delete sent outbox rows older than 30 days; forget expired used challenges;
+ * once an hour, erase the keyed client-address hash of signatures older than 30 days (the address is needed for
+ * abuse checks only: per-address limits and the moderation view's trends and bulk invalidation).
  */
 import type { Kysely } from 'kysely';
 import { purgeSentMail } from '../store/mail-outbox.repo.ts';
-import { purgePendingSignatures, purgeUsedChallenges } from '../store/petition-signatures.repo.ts';
+import {
+  forgetClientHashes,
+  purgePendingSignatures,
+  purgeUsedChallenges,
+} from '../store/petition-signatures.repo.ts';
 import { refreshCounts } from '../store/petitions.repo.ts';
 import type { Database } from '../store/schema.ts';
 import { startLoop } from './background-loop.ts';
@@ -17,6 +23,15 @@ import { pendingLifetimeMs } from './petition-signing.ts';
 
 /** How often the server runs the petition jobs. */
 export const petitionLoopIntervalMs = 2000;
+/** How long a signature keeps its client-address hash. */
+export const clientHashLifetimeMs = 30 * 24 * 3600 * 1000;
+/** How often the loop erases expired client-address hashes. */
+const forgetEveryMs = 3600 * 1000;
+
+/** Erases the client-address hash of signatures older than `clientHashLifetimeMs`; returns how many. */
+export function forgetOldClientHashes(db: Kysely<Database>, now = new Date()): Promise<number> {
+  return forgetClientHashes(db, new Date(now.getTime() - clientHashLifetimeMs).toISOString());
+}
 
 /** What the jobs need; `now` lets tests move time. */
 export interface PetitionJobDeps {
@@ -57,9 +72,15 @@ export function startPetitionLoop(
   onError: (err: unknown) => void,
   onCounts: (slugs: string[]) => void = () => undefined,
 ): () => Promise<void> {
+  let forgotAt = 0;
   return startLoop(
     async () => {
       const result = await runPetitionJobs(deps);
+      const now = (deps.now ?? (() => new Date()))();
+      if (now.getTime() - forgotAt >= forgetEveryMs) {
+        await forgetOldClientHashes(deps.db, now);
+        forgotAt = now.getTime();
+      }
       if (result.changedSlugs.length > 0) onCounts(result.changedSlugs);
     },
     intervalMs,

@@ -172,6 +172,25 @@ export async function purgePendingSignatures(db: Kysely<Database>, before: strin
   });
 }
 
+/**
+ * Erases the keyed client-address hash of signatures made before `before` (petition by petition, along the
+ * (petition, created_at) index); returns how many lost it.
+ */
+export async function forgetClientHashes(db: Kysely<Database>, before: string): Promise<number> {
+  let forgotten = 0;
+  for (const { id } of await db.selectFrom('petitions').select('id').execute()) {
+    const r = await db
+      .updateTable('petition_signatures')
+      .set({ ip_hash: null })
+      .where('petition_id', '=', id)
+      .where('created_at', '<', before)
+      .where('ip_hash', 'is not', null)
+      .executeTakeFirst();
+    forgotten += Number(r.numUpdatedRows);
+  }
+  return forgotten;
+}
+
 /** Signatures of a petition by status (ids only, for tests and the workspace count). */
 export async function signatureStatuses(db: Kysely<Database>, petitionId: string) {
   return db
