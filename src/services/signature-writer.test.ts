@@ -38,8 +38,9 @@ describeEachEngine('signature group commit', (getStore) => {
   it('writes a burst in a few transactions, each signature with its own outcome', async () => {
     const writer = new SignatureWriter(db(), { parallel: 1, maxBatch: 400, settleMs: 50 });
     const deps = { db: db(), fieldKey: testFieldKey, publicUrl: 'http://localhost:8080', writer };
+    // With the petition already read, nothing awaits the database before the writer: the burst arrives at once.
     const sign = (i: SignatureInput) =>
-      signPetition(deps, petition.slug, i).catch((e: { code?: string }) => e.code);
+      signPetition(deps, petition.slug, i, petition).catch((e: { code?: string }) => e.code);
     // Three signatures of one person an hour ago (each alone: one pending signature per person at a time).
     for (let i = 0; i < 3; i++) {
       expect(await sign(input('Busy@Example.net', { idempotencyKey: `busy-key-${i}` }))).toBe('stored');
@@ -64,7 +65,7 @@ describeEachEngine('signature group commit', (getStore) => {
     expect(outcomes.slice(20, 22).sort()).toEqual(['repeat', 'stored']);
     expect(outcomes.slice(22, 24).sort()).toEqual(['PETITION_CHALLENGE_INVALID', 'stored']);
     expect(outcomes[24]).toBe('limited');
-    expect(writer.stats.transactions - before).toBeLessThanOrEqual(3);
+    expect(writer.stats.transactions - before).toBeLessThanOrEqual(2);
 
     const rows = await signatureRows(db(), petition.id);
     expect(rows.length).toBe(3 + 20 + 1 + 1);
