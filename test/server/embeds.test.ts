@@ -143,7 +143,7 @@ describeEachEngine('embeds', (getStore) => {
     const lookup = await get(`/embed/act/${slug}/letter?postcode=78701&partner=coalition-b`);
     expect([200, 400]).toContain(lookup.statusCode);
     const preview = await postForm(app, `/embed/act/${slug}/letter`, {
-      t: actions.letterAction ? [] : [],
+      t: [],
       lang: 'en',
     });
     expect(preview.statusCode).toBe(400);
@@ -192,6 +192,41 @@ describeEachEngine('embeds', (getStore) => {
     expect(bad.statusCode).toBe(400);
     const calls = await db().selectFrom('call_reports').select('partner_org_id').orderBy('id').execute();
     expect(calls.map((c) => c.partner_org_id)).toEqual([orgB, null]);
+  });
+
+  it('refuses a bad or cross-site embed letter as the public page does, and keeps the updates consent', async () => {
+    const slug = actions.letterAction.slug;
+    const letters = async () => (await db().selectFrom('letters').select('id').execute()).length;
+    const before = await letters();
+    const fields = {
+      t: ['ocd-person/1b2c3d4e-0001-4a00-8000-00000000d001'],
+      text: 'Dear Quinn, please act.',
+      name: 'Bea Example',
+      email: 'bea.letter@example.net',
+      consent: 'yes',
+      consent_updates: 'yes',
+      website: '',
+      lang: 'en',
+      partner: 'coalition-b',
+    };
+    const bad = await postForm(app, `/embed/act/${slug}/letter/send`, { ...fields, email: 'not-an-address' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('not-an-address');
+    const cross = await postForm(app, `/embed/act/${slug}/letter/send`, fields, {
+      'sec-fetch-site': 'cross-site',
+    });
+    expect(cross.statusCode).toBe(403);
+    expect(await letters()).toBe(before);
+    const sent = await postForm(app, `/embed/act/${slug}/letter/send`, fields);
+    expect(sent.statusCode, sent.body).toBe(200);
+    expect(await letters()).toBe(before + 1);
+    const purposes = await db()
+      .selectFrom('letter_consents')
+      .innerJoin('letters', 'letters.id', 'letter_consents.letter_id')
+      .select('letter_consents.purpose')
+      .where('letters.partner_org_id', '=', orgB)
+      .execute();
+    expect(purposes.map((p) => p.purpose)).toContain('updates');
   });
 
   it('shows the counts per partner to the campaign organisations only', async () => {

@@ -40,6 +40,7 @@ import { fromOurOrigin } from './follow.ts';
 import { field, html, list, localeOf } from './form-pages.ts';
 import { esc } from './html.ts';
 import { letterPreviewPage } from './letter-action-html.ts';
+import { letterInput, refusedLetterForm, wantedTargets } from './letter-form.ts';
 import { PetitionPageCache, petitionPageCache } from './petition-cache.ts';
 import { refusedPetitionPage, signatureInput, signRefusal } from './petition-form.ts';
 import { idempotencyPlaceholder, petitionMessage, petitionPage } from './petition-html.ts';
@@ -224,18 +225,10 @@ export async function registerEmbedActionPages(app: FastifyInstance, deps: AppDe
           send(404, petitionMessage(locale, 'letters.notFound.title', 'letters.notFound.body', '/'));
         const action = await publicAction(db, slug, 'letter');
         if (!action) return notFound();
-        const wanted = list(body, 't');
+        const wanted = wantedTargets(body);
         const rerender = async (status: number, problems: LetterProblem[], notice?: string) => {
           const targets = (await actionTargets(db, action)).filter((x) => wanted.includes(x.personId));
-          const form = {
-            targets,
-            text: field(body, 'text').slice(0, 20_000),
-            name: field(body, 'name').slice(0, 200),
-            email: field(body, 'email').slice(0, 300),
-            consent: field(body, 'consent') === 'yes',
-            problems,
-            ...(notice ? { notice } : {}),
-          };
+          const form = refusedLetterForm(body, targets, problems, notice);
           const idem = field(body, 'idempotency_key') || randomBytes(18).toString('base64url');
           return send(status, letterPreviewPage(locale, action, form, idem));
         };
@@ -243,14 +236,7 @@ export async function registerEmbedActionPages(app: FastifyInstance, deps: AppDe
           return rerender(403, [], t(locale, 'letters.error.origin'));
         try {
           await sendLetter({ db, fieldKey: fieldKey(), publicUrl: deps.config.publicUrl }, action.slug, {
-            targets: wanted,
-            text: field(body, 'text'),
-            name: field(body, 'name'),
-            email: field(body, 'email'),
-            consent: field(body, 'consent') === 'yes',
-            honeypot: field(body, 'website'),
-            idempotencyKey: field(body, 'idempotency_key'),
-            locale,
+            ...letterInput(body, locale),
             partnerOrgId: await resolveEmbedPartner(db, action.campaign_id, partner),
           });
         } catch (err) {

@@ -46,6 +46,7 @@ import { choicesOf, type DistrictPickerState, renderDistrictPicker } from './dis
 import { fromOurOrigin } from './follow.ts';
 import { field, html, list, localeOf } from './form-pages.ts';
 import { callPage, type LetterFormState, letterFinderPage, letterPreviewPage } from './letter-action-html.ts';
+import { letterInput, refusedLetterForm, wantedTargets } from './letter-form.ts';
 import { petitionButtonPage, petitionMessage } from './petition-html.ts';
 
 type Fields = Record<string, unknown>;
@@ -196,36 +197,17 @@ export async function registerLetterActionPages(app: FastifyInstance, deps: AppD
         const body = request.body;
         const action = await publicAction(db, request.params.slug, 'letter');
         if (!action) return notFound(reply, locale, '/');
-        const wanted = list(body, 't');
+        const wanted = wantedTargets(body);
         const rerender = async (status: number, problems: LetterProblem[], notice?: string) => {
           const targets = (await actionTargets(db, action)).filter((x) => wanted.includes(x.personId));
-          const form: LetterFormState = {
-            targets,
-            text: field(body, 'text').slice(0, 20_000),
-            name: field(body, 'name').slice(0, 200),
-            email: field(body, 'email').slice(0, 300),
-            consent: field(body, 'consent') === 'yes',
-            consentUpdates: field(body, 'consent_updates') === 'yes',
-            problems,
-            ...(notice ? { notice } : {}),
-          };
+          const form = refusedLetterForm(body, targets, problems, notice);
           const idem = field(body, 'idempotency_key') || randomBytes(18).toString('base64url');
           return html(reply, status, letterPreviewPage(locale, action, form, idem));
         };
         if (!fromOurOrigin(request, deps.config.publicUrl))
           return rerender(403, [], t(locale, 'letters.error.origin'));
         try {
-          await sendLetter(letterDeps(), action.slug, {
-            targets: wanted,
-            text: field(body, 'text'),
-            name: field(body, 'name'),
-            email: field(body, 'email'),
-            consent: field(body, 'consent') === 'yes',
-            consents: { updates: field(body, 'consent_updates') === 'yes' },
-            honeypot: field(body, 'website'),
-            idempotencyKey: field(body, 'idempotency_key'),
-            locale,
-          });
+          await sendLetter(letterDeps(), action.slug, letterInput(body, locale));
         } catch (err) {
           if (isDomainError(err, 'ACTION_NOT_FOUND')) return notFound(reply, locale, '/');
           if (isDomainError(err, 'ACTION_CLOSED'))
