@@ -166,8 +166,7 @@ export async function signPetition(
   input: SignatureInput,
   known?: Petition,
 ): Promise<SignOutcome> {
-  const row = known ? null : await findPetitionBySlug(deps.db, slug);
-  const petition = known ?? (row ? toPetition(row) : null);
+  const petition = known ?? (await findPublicPetition(deps.db, slug));
   if (!petition || petition.slug !== slug || petition.status === 'draft')
     throw new DomainError('PETITION_NOT_FOUND', 'no such petition');
   if (petition.status !== 'open') throw new DomainError('PETITION_CLOSED', 'this petition is closed');

@@ -17,12 +17,12 @@
  * bad signature fails only its own request.
  */
 import type { Kysely } from 'kysely';
+import { enqueueMail } from '../store/mail-outbox.repo.ts';
+import { insertConsents } from '../store/petition-signatures.repo.ts';
 import type { MailOutboxRow, PetitionConsentRow, PetitionSignatureRow } from '../store/petitions.schema.ts';
 import type { Database } from '../store/schema.ts';
 import {
   deleteSignatures,
-  enqueueMails,
-  insertConsentRows,
   insertSignatures,
   markChallengesUsed,
   signatureTimes,
@@ -98,11 +98,11 @@ export async function writeSignatures(
         trx,
         dropped.map((p) => p.signature.id),
       );
-    await insertConsentRows(
+    await insertConsents(
       trx,
       stored.flatMap((i) => plans[i]!.consents),
     );
-    await enqueueMails(
+    await enqueueMail(
       trx,
       stored.map((i) => plans[i]!.mail),
     );
@@ -121,7 +121,10 @@ interface Waiting {
 export interface WriterOptions {
   /** Transactions at once (1 on SQLite's one connection; a few on a PostgreSQL pool). */
   parallel: number;
-  /** Signatures in one transaction at most. */
+  /**
+   * Signatures in one transaction at most; 400 keeps the consent and outbox inserts (one statement each) well
+   * inside both engines' bound-parameter limits.
+   */
   maxBatch: number;
   /** How long a batch may wait for more signatures while they keep arriving (ms). */
   settleMs: number;

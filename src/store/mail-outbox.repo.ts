@@ -8,9 +8,13 @@ import type { Kysely } from 'kysely';
 import type { MailOutboxRow } from './petitions.schema.ts';
 import type { Database } from './schema.ts';
 
-/** Queues a message (call inside the action's transaction). */
-export async function enqueueMail(db: Kysely<Database>, row: MailOutboxRow): Promise<void> {
-  await db.insertInto('mail_outbox').values(row).execute();
+/** Queues a message, or several in one statement (call inside the actions' transaction). */
+export async function enqueueMail(
+  db: Kysely<Database>,
+  rows: MailOutboxRow | MailOutboxRow[],
+): Promise<void> {
+  if (Array.isArray(rows) && rows.length === 0) return;
+  await db.insertInto('mail_outbox').values(rows).execute();
 }
 
 /** Unsent messages due at `now` and not held by another sender, oldest first. */

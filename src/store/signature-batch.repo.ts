@@ -1,10 +1,11 @@
 /**
  * The many-row statements of a group commit of signatures (services/signature-writer.ts): each takes the rows
  * of a whole batch and answers which of them it wrote, so a batch of any size costs the same few statements.
- * Every insert skips a row a unique key holds back instead of failing the batch.
+ * Every insert skips a row a unique key holds back instead of failing the batch. (Consents and outbox rows go
+ * through their own repositories' inserts, which take many rows too.)
  */
 import type { Kysely } from 'kysely';
-import type { MailOutboxRow, PetitionConsentRow, PetitionSignatureRow } from './petitions.schema.ts';
+import type { PetitionSignatureRow } from './petitions.schema.ts';
 import type { Database } from './schema.ts';
 
 /** Rows per statement: well inside both engines' bound-parameter limits for the widest row (23 columns). */
@@ -85,14 +86,4 @@ export async function signatureTimes(
       }
     }
   return times;
-}
-
-/** Stores the consents of many signatures. */
-export async function insertConsentRows(db: Kysely<Database>, rows: PetitionConsentRow[]): Promise<void> {
-  for (const part of chunks(rows)) await db.insertInto('petition_consents').values(part).execute();
-}
-
-/** Queues many messages (call inside the actions' transaction). */
-export async function enqueueMails(db: Kysely<Database>, rows: MailOutboxRow[]): Promise<void> {
-  for (const part of chunks(rows)) await db.insertInto('mail_outbox').values(part).execute();
 }
