@@ -103,7 +103,8 @@ async function visibleCampaign(ctx: ServiceContext, organizationId: string, id: 
   return campaign;
 }
 
-async function editableCampaign(ctx: ServiceContext, scope: CampaignScope, id: string) {
+/** The campaign if the organisation may change it (owner or editor): FORBIDDEN for a viewer partner. */
+export async function editableCampaign(ctx: ServiceContext, scope: CampaignScope, id: string) {
   const organizationId = await actingOrganization(ctx, scope, 'campaigns:write');
   const campaign = await visibleCampaign(ctx, organizationId, id);
   if (!canEditCampaign(campaign.access))

@@ -27,7 +27,9 @@ import {
   listCaseDatasets as listDatasetRows,
   listCaseReleases as listReleaseRows,
   type StoredCaseRelease,
+  toRelease,
 } from '../store/cases.repo.ts';
+import type { CaseReleaseRow } from '../store/cases.schema.ts';
 import { newSortableId, nowIso } from '../store/util.ts';
 import { checkCountries } from './case-countries.ts';
 import {
@@ -147,9 +149,8 @@ export async function publishCaseRelease(
     table = publishTable(counts, { totals: counts.attributes.length < 3 && counts.cells.length <= 400 });
   }
   const stamp = nowIso();
-  const id = newSortableId();
-  await insertCaseRelease(ctx.db, {
-    id,
+  const row: CaseReleaseRow = {
+    id: newSortableId(),
     dataset_id: dataset.id,
     organization_id: organizationId,
     jurisdiction: dataset.jurisdiction,
@@ -163,7 +164,8 @@ export async function publishCaseRelease(
     released_by: actorLabel(ctx.actor),
     released_at: stamp,
     published_at: args.draft ? null : stamp,
-  });
+  };
+  await insertCaseRelease(ctx.db, row);
   await recordAudit(ctx.db, ctx.actor, 'cases.publish', `case_dataset:${dataset.id}`, {
     statistic,
     epsilon: repeat ? microsToEpsilon(epsilonMicros) : 0,
@@ -171,25 +173,7 @@ export async function publishCaseRelease(
   });
   // The portal's report cards and comparisons show published releases (services/practice-cases.ts).
   if (!args.draft) notifyPublicationChanged();
-  return toView(
-    {
-      id,
-      datasetId: dataset.id,
-      organizationId,
-      jurisdiction: dataset.jurisdiction,
-      statistic,
-      attributes: counts.attributes,
-      year: year ?? null,
-      mechanism: repeat ? 'noisy' : 'suppressed',
-      epsilonMicros: repeat ? epsilonMicros : 0,
-      k: table.k,
-      published: JSON.stringify(table),
-      releasedBy: actorLabel(ctx.actor),
-      releasedAt: stamp,
-      publishedAt: args.draft ? null : stamp,
-    },
-    dataset.name,
-  );
+  return toView(toRelease(row), dataset.name);
 }
 
 /** A stored release as shown (the dataset named by the caller). */

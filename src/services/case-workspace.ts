@@ -10,6 +10,7 @@ import { DomainError } from '../core/errors.ts';
 import { microsToEpsilon } from '../core/privacy/policy.ts';
 import { recordAudit } from '../store/audit.repo.ts';
 import {
+  findCaseDataset,
   findCaseRelease,
   listCaseDatasets,
   listCaseImports as listImportRows,
@@ -74,8 +75,8 @@ export async function publishCaseDraft(
     statistic: release.statistic,
   });
   notifyPublicationChanged();
-  const name = (await listCaseDatasets(ctx.db, organizationId)).find((d) => d.id === release.datasetId)?.name;
-  return toView({ ...release, publishedAt: stamp }, name ?? '');
+  const dataset = await findCaseDataset(ctx.db, organizationId, release.datasetId);
+  return toView({ ...release, publishedAt: stamp }, dataset?.name ?? '');
 }
 
 /**
@@ -105,5 +106,3 @@ export async function listLedgerReleases(
   }
   return out;
 }
-
-export { listPrivacyLedgers };

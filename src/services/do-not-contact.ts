@@ -30,14 +30,18 @@ export function dataLinkHash(key: FieldKey, email: string): string {
   return addressHash(key, 'supporter-data-link', email);
 }
 
-/** True when the address is on the do-not-contact list. */
-export async function isDoNotContact(db: Kysely<Database>, key: FieldKey, email: string): Promise<boolean> {
+/** When the address was put on the do-not-contact list, or null when it is not on it. */
+export async function doNotContactSince(
+  db: Kysely<Database>,
+  key: FieldKey,
+  email: string,
+): Promise<string | null> {
   const row = await db
     .selectFrom('do_not_contact')
-    .select('email_hash')
+    .select('created_at')
     .where('email_hash', '=', doNotContactHash(key, email))
     .executeTakeFirst();
-  return row !== undefined;
+  return row?.created_at ?? null;
 }
 
 /** Puts the address on the list (repeating it is harmless). */
@@ -64,10 +68,6 @@ export async function mayContact(
   email: string,
   consentGivenAt: string | null,
 ): Promise<boolean> {
-  const row = await db
-    .selectFrom('do_not_contact')
-    .select('created_at')
-    .where('email_hash', '=', doNotContactHash(key, email))
-    .executeTakeFirst();
-  return row === undefined || (consentGivenAt !== null && consentGivenAt > row.created_at);
+  const since = await doNotContactSince(db, key, email);
+  return since === null || (consentGivenAt !== null && consentGivenAt > since);
 }

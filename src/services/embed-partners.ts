@@ -11,7 +11,7 @@ import { type CampaignScope, getCampaign } from './campaigns.ts';
 import type { ServiceContext } from './context.ts';
 
 /** The shape of a partner code (an organisation slug); anything else is no partner. */
-export const partnerCodePattern = /^[a-z0-9][a-z0-9-]{0,79}$/;
+const partnerCodePattern = /^[a-z0-9][a-z0-9-]{0,79}$/;
 
 /** The partner code in a query or form value when well-formed, else null. */
 export function partnerCodeOf(value: unknown): string | null {

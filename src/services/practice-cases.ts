@@ -9,13 +9,13 @@
  * - of several releases for one jurisdiction and year, the latest published wins;
  * - each point states its privacy method (mechanism, k, ε) so pages can say how it was protected.
  */
-import type { Jurisdiction } from '../core/jurisdictions/types.ts';
 import { microsToEpsilon } from '../core/privacy/policy.ts';
 import type { StatisticUnit } from '../core/statistics/types.ts';
 import { findOrganization } from '../store/accounts.repo.ts';
 import { caseDatasetPrivacyUnit, listCaseReleases } from '../store/cases.repo.ts';
 import { listJurisdictions } from '../store/jurisdictions.repo.ts';
 import type { ServiceContext } from './context.ts';
+import { jurisdictionResolver } from './statistics.ts';
 
 /** How a point drawn from case data was protected. */
 export interface CasePrivacyMethod {
@@ -37,24 +37,16 @@ export interface CaseReleasePoint {
   privacy: CasePrivacyMethod;
 }
 
-function resolver(list: Jurisdiction[]): (written: string) => string {
-  const byCode = new Map<string, string>();
-  for (const j of list) {
-    byCode.set(j.id, j.id);
-    for (const code of [j.isoCode, j.isoAlpha3]) if (code) byCode.set(code.toUpperCase(), j.id);
-  }
-  return (w) => byCode.get(w.startsWith('ocd-division/') ? w.toLowerCase() : w.toUpperCase()) ?? w;
-}
-
 /** The published case-release points of a jurisdiction (any spelling of it), by year. */
 export async function caseReleasePoints(
   ctx: Pick<ServiceContext, 'db'>,
   jurisdiction: string,
 ): Promise<Map<number, CaseReleasePoint>> {
-  const resolve = resolver(await listJurisdictions(ctx.db, { allOrganizations: true }));
+  const known = jurisdictionResolver(await listJurisdictions(ctx.db, { allOrganizations: true }));
+  const resolve = (written: string) => known(written) ?? written;
   const wanted = resolve(jurisdiction.trim());
   const releases = (await listCaseReleases(ctx.db, { organizationId: null }))
-    .filter((r) => r.publishedAt !== null && r.year !== null && r.jurisdiction !== null)
+    .filter((r) => r.year !== null && r.jurisdiction !== null)
     .filter((r) => resolve(r.jurisdiction ?? '') === wanted)
     // Oldest publication first, so the latest wins below.
     .sort((a, b) => ((a.publishedAt ?? '') < (b.publishedAt ?? '') ? -1 : 1));

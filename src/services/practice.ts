@@ -25,7 +25,7 @@ import { publishedStatisticFigures } from './statistics.ts';
 export type PracticeOrigin = 'statistics' | 'case_release';
 
 /** The measure that case releases count: the victims in an organisation's case records. */
-export const caseReleaseMeasure: StatisticMeasure = 'victims_identified';
+const caseReleaseMeasure: StatisticMeasure = 'victims_identified';
 
 /** One published count in one year, with its source. */
 export interface PracticePoint {

@@ -10,11 +10,11 @@
  * - every change of the flag tells the portal's page cache (publication-events.ts) after it committed.
  */
 import { slugify } from '../core/auth/accounts.ts';
-import { type CampaignStatus, canEditCampaign } from '../core/campaigns/types.ts';
+import type { CampaignStatus } from '../core/campaigns/types.ts';
 import { DomainError } from '../core/errors.ts';
 import { recordAudit } from '../store/audit.repo.ts';
 import { nowIso } from '../store/util.ts';
-import { actingOrganization, type CampaignScope, getCampaign } from './campaigns.ts';
+import { type CampaignScope, editableCampaign } from './campaigns.ts';
 import type { ServiceContext } from './context.ts';
 import { notifyPublicationChanged } from './publication-events.ts';
 
@@ -42,7 +42,7 @@ export interface PublicCampaign extends PublicCampaignSummary {
 }
 
 /** The slug a campaign gets when first made public. */
-export function campaignSlug(title: string, id: string): string {
+function campaignSlug(title: string, id: string): string {
   const base = slugify(title).slice(0, 60).replace(/-+$/, '');
   return `${base}-${id.replace(/-/g, '').slice(-8).toLowerCase()}`;
 }
@@ -56,10 +56,7 @@ export async function setCampaignPublic(
   id: string,
   args: CampaignScope & { public: boolean },
 ): Promise<{ id: string; public: boolean; publicSlug: string | null }> {
-  const organizationId = await actingOrganization(ctx, args, 'campaigns:write');
-  const campaign = await getCampaign(ctx, id, args);
-  if (!canEditCampaign(campaign.access))
-    throw new DomainError('FORBIDDEN', 'your organization only views this campaign');
+  const { organizationId, campaign } = await editableCampaign(ctx, args, id);
   const slug = campaign.publicSlug ?? (args.public ? campaignSlug(campaign.title, campaign.id) : null);
   await ctx.db.transaction().execute(async (trx) => {
     await trx

@@ -84,7 +84,7 @@ async function actingOrganization(
 }
 
 /** Looks jurisdictions up by OCD division id, ISO 3166-1 alpha-2 or alpha-3, or ISO 3166-2 code. */
-function jurisdictionResolver(list: Jurisdiction[]): (written: string) => string | null {
+export function jurisdictionResolver(list: Jurisdiction[]): (written: string) => string | null {
   const byCode = new Map<string, string>();
   for (const j of list) {
     byCode.set(j.id, j.id);

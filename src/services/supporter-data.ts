@@ -93,11 +93,12 @@ export async function requestDataLink(
     subject: t(locale, 'mydata.mail.subject'),
     text: t(locale, 'mydata.mail.body', { link }),
   };
+  const tokenHash = hashSecret(token);
   await deps.db.transaction().execute(async (trx) => {
     await trx
       .insertInto('supporter_data_links')
       .values({
-        token_hash: hashSecret(token),
+        token_hash: tokenHash,
         email_ciphertext: encryptField(deps.fieldKey, address),
         email_hash: hash,
         locale,
@@ -108,7 +109,7 @@ export async function requestDataLink(
     await queueMail(trx, deps.fieldKey, {
       publicUrl: deps.publicUrl,
       kind: 'supporter.data-link',
-      subjectId: hashSecret(token),
+      subjectId: tokenHash,
       message: mail,
       now,
     });

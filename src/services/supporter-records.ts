@@ -10,7 +10,7 @@ import type { Kysely } from 'kysely';
 import { canonicalEmail, trimEmail } from '../core/petitions/canonical-email.ts';
 import type { Database } from '../store/schema.ts';
 import { holderConsents } from '../store/supporter-consents.repo.ts';
-import { dataLinkHash, doNotContactHash } from './do-not-contact.ts';
+import { dataLinkHash, doNotContactSince } from './do-not-contact.ts';
 import { emailHash, normaliseEmail } from './email-keys.ts';
 import { errorReportKey } from './error-reports.ts';
 import { decryptField, type FieldKey } from './field-crypto.ts';
@@ -176,11 +176,7 @@ export async function supporterExport(
     .where('email_hash', '=', dataLinkHash(key, email))
     .orderBy('created_at')
     .execute();
-  const listed = await db
-    .selectFrom('do_not_contact')
-    .select('created_at')
-    .where('email_hash', '=', doNotContactHash(key, email))
-    .executeTakeFirst();
+  const listed = await doNotContactSince(db, key, email);
   const account = await db
     .selectFrom('users')
     .select(['id', 'display_name', 'created_at'])
@@ -277,7 +273,7 @@ export async function supporterExport(
     })),
     queuedMail: ids.outbox.length,
     dataLinks: links.map((l) => ({ createdAt: l.created_at, expiresAt: l.expires_at })),
-    doNotContact: listed ? { since: listed.created_at } : null,
+    doNotContact: listed ? { since: listed } : null,
     account: account
       ? {
           displayName: account.display_name,

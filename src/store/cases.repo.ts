@@ -51,7 +51,8 @@ function toDataset(r: CaseDatasetRow): StoredCaseDataset {
   };
 }
 
-function toRelease(r: CaseReleaseRow): StoredCaseRelease {
+/** A release row as the services see it. */
+export function toRelease(r: CaseReleaseRow): StoredCaseRelease {
   return {
     id: r.id,
     datasetId: r.dataset_id,

@@ -36,11 +36,12 @@ it('exports and erases a supporter’s data, and refuses a malformed address or 
     await store.destroy();
   }
   const out = path.join(dataDir, 'erin.json');
-  const [shown, written, noYes, bad] = await Promise.all([
+  const [shown, written, noYes, bad, badErase] = await Promise.all([
     cli('supporters', 'export', '--email', erin.email.toUpperCase()),
     cli('supporters', 'export', '--email', erin.email, '--out', out),
     cli('supporters', 'erase', '--email', erin.email),
     cli('supporters', 'export', '--email', 'erin-at-example'),
+    cli('supporters', 'erase', '--email', 'erin-at-example', '--yes'),
   ]);
   const data = JSON.parse(expectOk(shown).stdout) as { petitionSignatures: Array<{ name: string }> };
   expect(data.petitionSignatures.map((s) => s.name)).toEqual([erin.name]);
@@ -49,6 +50,8 @@ it('exports and erases a supporter’s data, and refuses a malformed address or 
   expect(fs.statSync(out).mode & 0o777).toBe(0o600);
   expect(expectRefusal(noYes)).toContain('--yes');
   expect(expectRefusal(bad)).toContain('VALIDATION_FAILED');
+  // A malformed address erases nothing: Erin's signature is still there to be erased below.
+  expect(expectRefusal(badErase)).toContain('VALIDATION_FAILED');
   const erased = expectOk(await cli('supporters', 'erase', '--email', erin.email, '--yes', '--json'));
   expect(JSON.parse(erased.stdout)).toMatchObject({ signaturesDeleted: 1 });
   const after = JSON.parse(expectOk(await cli('supporters', 'export', '--email', erin.email)).stdout) as {

@@ -5,6 +5,7 @@
  * deletions said in words), report card citations linking to the anchor, and the page cache. An
  * organisation's own law never shows.
  */
+import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { importLaw } from '../../src/services/laws.ts';
@@ -62,6 +63,18 @@ describeEachEngine('public law library', (getStore) => {
     const es = await get('/law?lang=es');
     expect(es.body).toContain('Biblioteca jurídica');
     expect(es.body).toContain('<html lang="es">');
+  });
+
+  it('sends its pages gzip-compressed to a client that accepts it, as the rest of the portal', async () => {
+    const res = await app.inject({
+      method: 'GET',
+      url: `/law/${act}?lang=en`,
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(res.rawPayload).toString('utf8')).toContain('Examplia Protection Act 2030');
+    expect((await get(`/law/${act}?lang=en`)).headers['content-encoding']).toBeUndefined();
   });
 
   it('searches across jurisdictions with snippets, citations and links to the provision', async () => {

@@ -53,7 +53,7 @@ ${main}
 }
 
 /** The content of a full page's `<main>` (empty when it has none). */
-export function mainOf(page: string): string {
+function mainOf(page: string): string {
   const start = page.indexOf('<main id="main">');
   const end = page.lastIndexOf('</main>');
   if (start < 0 || end < start) return '';
@@ -77,7 +77,7 @@ export function titleOf(page: string): string {
  * An action page's `<main>` in embed form: forms post (or look up) under `/embed/act/`, and links to our
  * other pages open outside the frame.
  */
-export function embedActionMain(main: string): string {
+function embedActionMain(main: string): string {
   return main
     .replace(/action="\/act\//g, 'action="/embed/act/')
     .replace(/<a href="\/(?!embed\/)/g, '<a target="_top" href="/');

@@ -24,7 +24,8 @@ import type { AppDeps } from '../deps.ts';
 import { embedPage } from './embed-html.ts';
 import { esc } from './html.ts';
 import type { LocaleOf } from './portal.ts';
-import { type CachedPage, createPageCache } from './portal-cache.ts';
+import { createPageCache } from './portal-cache.ts';
+import { sendPortalPage } from './portal-compress.ts';
 import { fmt, metaLine, reportCardPath } from './portal-html.ts';
 import { type MapValue, mapLegend, stateNameKey, usMapSvg, worldMapSvg } from './portal-maps.ts';
 
@@ -52,7 +53,7 @@ function cardLink(locale: Locale, id: string): string {
 }
 
 /** The badge as an HTML page. */
-export function badgePage(locale: Locale, card: PortalReportCard, path: string): string {
+function badgePage(locale: Locale, card: PortalReportCard, path: string): string {
   const { name, value } = badgeLines(locale, card);
   const main = `<h1>${esc(t(locale, 'portal.report.title', { name }))}</h1>
 <div class="badge"><p class="big">${esc(value)}</p></div>
@@ -80,7 +81,7 @@ export function badgeSvg(locale: Locale, card: PortalReportCard, origin: string)
 }
 
 /** The gap list as an HTML page. */
-export function gapsPage(locale: Locale, card: PortalReportCard, path: string): string {
+function gapsPage(locale: Locale, card: PortalReportCard, path: string): string {
   const name = localized(card.jurisdiction.name, locale);
   const byId = new Map(card.framework.indicators.map((i) => [i.id, i] as const));
   const items = card.gaps.gaps
@@ -124,7 +125,7 @@ function valueTable(locale: Locale, o: PortalOverview): string {
 }
 
 /** The maps as an HTML page, with the legend and every value in a table. */
-export function mapPage(locale: Locale, o: PortalOverview, path: string): string {
+function mapPage(locale: Locale, o: PortalOverview, path: string): string {
   const { byNumeric, byState } = mapValues(locale, o);
   const title = t(locale, 'embed.map.title');
   const main = `<h1>${esc(title)}</h1>
@@ -140,7 +141,7 @@ ${metaLine(locale, { framework: o.framework, asOf: o.asOf, publishedOn: o.publis
 }
 
 /** One map as a standalone SVG image: the band patterns inside it, and every value in `<desc>`. */
-export function mapSvg(locale: Locale, o: PortalOverview, view: 'world' | 'us'): string {
+function mapSvg(locale: Locale, o: PortalOverview, view: 'world' | 'us'): string {
   const { byNumeric, byState } = mapValues(locale, o);
   const drawn = view === 'us' ? usMapSvg(locale, byState) : worldMapSvg(locale, byNumeric);
   const defs = /<defs>[\s\S]*<\/defs>/.exec(mapLegend(locale))?.[0] ?? '';
@@ -164,15 +165,6 @@ export function mapSvg(locale: Locale, o: PortalOverview, view: 'world' | 'us'):
     .trim();
 }
 
-function sendPage(reply: FastifyReply, page: CachedPage & { hit: boolean }, type: string): FastifyReply {
-  return reply
-    .status(page.status)
-    .type(type)
-    .header('cache-control', 'no-cache')
-    .header('x-portal-cache', page.hit ? 'hit' : 'miss')
-    .send(page.body);
-}
-
 const htmlType = 'text/html; charset=utf-8';
 const svgType = 'image/svg+xml; charset=utf-8';
 
@@ -193,7 +185,7 @@ export function registerEmbedPortalPages(app: FastifyInstance, deps: AppDeps, re
       const o = await portalOverview({ db }, date);
       return { status: 200, body: svg ? mapSvg(locale, o, view) : mapPage(locale, o, '/embed/map') };
     });
-    return sendPage(reply, page, svg ? svgType : htmlType);
+    return sendPortalPage(reply, page, svg ? svgType : htmlType);
   };
   app.get('/embed/map', async (request, reply) => overview(request, reply, false));
   app.get('/embed/map.svg', async (request, reply) => overview(request, reply, true));
@@ -229,6 +221,6 @@ export function registerEmbedPortalPages(app: FastifyInstance, deps: AppDeps, re
         throw err;
       }
     });
-    return sendPage(reply, page, type);
+    return sendPortalPage(reply, page, type);
   });
 }

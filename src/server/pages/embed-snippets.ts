@@ -8,7 +8,7 @@ import { esc } from './html.ts';
 import { reportCardPath } from './portal-html.ts';
 
 /** The snippets for one jurisdiction, as partner sites paste them (absolute URLs on `origin`). */
-export function embedSnippets(
+function embedSnippets(
   locale: Locale,
   origin: string,
   jurisdictionId: string,

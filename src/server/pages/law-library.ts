@@ -32,6 +32,7 @@ import {
 } from './law-document-html.ts';
 import { lawLibraryCss, lawSearchPage, problems, type SearchView, searchQuery } from './law-library-html.ts';
 import type { CachedPage, PageCache } from './portal-cache.ts';
+import { sendPortalPage } from './portal-compress.ts';
 
 /** How a page picks its locale (pages.ts's `requestLocale`, passed in). */
 type LocaleOf = (request: FastifyRequest, reply: FastifyReply) => Locale;
@@ -40,12 +41,6 @@ type LocaleOf = (request: FastifyRequest, reply: FastifyReply) => Locale;
 const pageSize = 20;
 /** The last page a search may ask for (offsets stop at `searchLimits.maxOffset`). */
 const maxPage = Math.floor(searchLimits.maxOffset / pageSize) + 1;
-
-function send(reply: FastifyReply, page: CachedPage & { hit?: boolean }): FastifyReply {
-  reply.status(page.status).type('text/html; charset=utf-8').header('cache-control', 'no-cache');
-  if (page.hit !== undefined) reply.header('x-portal-cache', page.hit ? 'hit' : 'miss');
-  return reply.send(page.body);
-}
 
 /** The query's fields as strings; `repeated` when one was given twice. */
 function fields<K extends string>(
@@ -105,7 +100,7 @@ export function registerLawLibraryPages(
     const errors = searchProblems(locale, view, values.page, repeated);
     const index = () => lawLibraryIndex({ db }, view.on && isIsoDate(view.on) ? view.on : undefined);
     if (errors.length > 0) {
-      return send(reply, {
+      return sendPortalPage(reply, {
         status: 400,
         body: lawSearchPage(locale, await index(), view, { found: null, errors, date }),
       });
@@ -145,7 +140,7 @@ export function registerLawLibraryPages(
         };
       }
     });
-    return send(reply, page);
+    return sendPortalPage(reply, page);
   });
 
   /** The `on` date of a document page, or the 400 page when it is not a date. */
@@ -176,7 +171,7 @@ export function registerLawLibraryPages(
         throw err;
       }
     });
-    return send(reply, page);
+    return sendPortalPage(reply, page);
   });
 
   app.get('/law/:id/changes', async (request, reply) => {
@@ -228,7 +223,7 @@ export function registerLawLibraryPages(
         }
       },
     );
-    return send(reply, page);
+    return sendPortalPage(reply, page);
   });
 
   app.get('/law/:id/:key', async (request, reply) => {
@@ -249,7 +244,7 @@ export function registerLawLibraryPages(
         throw err;
       }
     });
-    return send(reply, page);
+    return sendPortalPage(reply, page);
   });
 
   /** A document or provision page asked for with a bad `on`: the law's page as of today, saying what is wrong. */
@@ -266,9 +261,10 @@ export function registerLawLibraryPages(
         '</h1>',
         `</h1>\n${problems(locale, errors)}`,
       );
-      return send(reply, { status: 400, body });
+      return sendPortalPage(reply, { status: 400, body });
     } catch (err) {
-      if (isDomainError(err) && err.code === 'LAW_NOT_FOUND') return send(reply, notFound(locale, request));
+      if (isDomainError(err) && err.code === 'LAW_NOT_FOUND')
+        return sendPortalPage(reply, notFound(locale, request));
       throw err;
     }
   }

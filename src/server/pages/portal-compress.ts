@@ -40,3 +40,18 @@ export function sendText(request: FastifyRequest, reply: FastifyReply, body: str
   if (body.length < 1024 || !acceptsGzip(request)) return reply.send(body);
   return reply.header('content-encoding', 'gzip').send(gzipped(body));
 }
+
+/**
+ * Sends a portal page (HTML unless `type` says otherwise) as the portal's pages go out: revalidated on each
+ * use (`no-cache`), whether it came from the page cache in `x-portal-cache` when known, compressed when the
+ * client accepts gzip.
+ */
+export function sendPortalPage(
+  reply: FastifyReply,
+  page: { status: number; body: string; hit?: boolean },
+  type = 'text/html; charset=utf-8',
+): FastifyReply {
+  reply.status(page.status).type(type).header('cache-control', 'no-cache');
+  if (page.hit !== undefined) reply.header('x-portal-cache', page.hit ? 'hit' : 'miss');
+  return sendText(reply.request, reply, page.body);
+}

@@ -19,21 +19,13 @@ import { publicCampaign } from '../../services/public-campaigns.ts';
 import { today } from '../../services/scores.ts';
 import { publicStories } from '../../services/stories.ts';
 import type { AppDeps } from '../deps.ts';
-import type { CachedPage, PageCache } from './portal-cache.ts';
+import type { PageCache } from './portal-cache.ts';
 import { portalCampaignNotFoundPage, portalCampaignPage } from './portal-campaign.ts';
 import { compareQuery, portalComparePage } from './portal-compare.ts';
+import { sendPortalPage } from './portal-compress.ts';
 import { campaignPath } from './portal-live-html.ts';
 
 type LocaleOf = (request: FastifyRequest, reply: FastifyReply) => Locale;
-
-function send(reply: FastifyReply, page: CachedPage & { hit: boolean }): FastifyReply {
-  return reply
-    .status(page.status)
-    .type('text/html; charset=utf-8')
-    .header('cache-control', 'no-cache')
-    .header('x-portal-cache', page.hit ? 'hit' : 'miss')
-    .send(page.body);
-}
 
 /** The jurisdictions asked for: every non-empty `j`, trimmed, in order (at most 16 read). */
 export function chosenIds(query: unknown): string[] {
@@ -105,7 +97,7 @@ export function registerLivePortalPages(
         throw err;
       }
     });
-    return send(reply, page);
+    return sendPortalPage(reply, page);
   });
 
   app.get<{ Params: { slug: string } }>('/campaigns/:slug', async (request, reply) => {
@@ -137,6 +129,6 @@ export function registerLivePortalPages(
         throw err;
       }
     });
-    return send(reply, page);
+    return sendPortalPage(reply, page);
   });
 }

@@ -16,7 +16,7 @@ import { today } from '../../services/scores.ts';
 import type { AppDeps } from '../deps.ts';
 import { registerLawLibraryPages } from './law-library.ts';
 import { type CachedPage, createPageCache, type PageCache } from './portal-cache.ts';
-import { sendText } from './portal-compress.ts';
+import { sendPortalPage, sendText } from './portal-compress.ts';
 import { portalHomePage } from './portal-home.ts';
 import { portalCss } from './portal-html.ts';
 import { registerLivePortalPages } from './portal-live.ts';
@@ -26,15 +26,6 @@ import { printCss } from './portal-print.ts';
 import { portalRankingsPage, rankingQuery, rankingView } from './portal-rankings.ts';
 import { portalEmbedPage, portalNotFoundPage, portalReportPage } from './portal-report.ts';
 import { registerRightsPages } from './portal-rights.ts';
-
-function send(reply: FastifyReply, page: CachedPage & { hit: boolean }): FastifyReply {
-  reply
-    .status(page.status)
-    .type('text/html; charset=utf-8')
-    .header('cache-control', 'no-cache')
-    .header('x-portal-cache', page.hit ? 'hit' : 'miss');
-  return sendText(reply.request, reply, page.body);
-}
 
 const ok = (body: string): CachedPage => ({ status: 200, body });
 
@@ -80,7 +71,7 @@ export async function registerPortalPages(
         ),
       ),
     );
-    return send(reply, page);
+    return sendPortalPage(reply, page);
   });
 
   app.get('/rankings', async (request, reply) => {
@@ -90,7 +81,7 @@ export async function registerPortalPages(
     const page = await cache.serve(key(locale, date, `/rankings?${rankingQuery(view)}`), async () =>
       ok(portalRankingsPage(locale, await portalOverview({ db }, date), view)),
     );
-    return send(reply, page);
+    return sendPortalPage(reply, page);
   });
 
   app.get('/methodology', async (request, reply) => {
@@ -104,7 +95,7 @@ export async function registerPortalPages(
         ),
       ),
     );
-    return send(reply, page);
+    return sendPortalPage(reply, page);
   });
 
   app.get('/jurisdictions/*', async (request, reply) => {
@@ -132,7 +123,7 @@ export async function registerPortalPages(
         throw err;
       }
     });
-    return send(reply, page);
+    return sendPortalPage(reply, page);
   });
   return cache;
 }

@@ -11,7 +11,7 @@ import type { FastifyHelmetOptions } from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
 
 /** The CSP directives every response shares; `frameAncestors` differs between embed routes and the rest. */
-export function cspDirectives(frameAncestors: readonly string[]): Record<string, string[]> {
+function cspDirectives(frameAncestors: readonly string[]): Record<string, string[]> {
   return {
     defaultSrc: ["'self'"],
     scriptSrc: ["'self'"],
